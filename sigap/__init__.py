@@ -1,0 +1,1 @@
+"""Sigap: public-complaint and quick-response platform for Indonesian regional governments."""

@@ -1,0 +1,44 @@
+"""What a staff member may do to one case, derived from their ``StaffScope``."""
+
+from __future__ import annotations
+
+from sigap.agencies.selectors import StaffScope
+from sigap.cases.models import Case
+from sigap.catalog.models import Priority
+
+
+def _in_agency_subtree(scope: StaffScope, case: Case) -> bool:
+    if case.agency is None:
+        return False
+    return any(case.agency.path.startswith(path) for path in scope.agency_paths)
+
+
+def can_view(scope: StaffScope, case: Case) -> bool:
+    if scope.is_superuser or case.pemda_id in scope.pemda_wide:
+        return True
+    if case.pemda_id in scope.operator_pemdas and case.priority == Priority.EMERGENCY:
+        return True
+    return _in_agency_subtree(scope, case)
+
+
+def can_act(scope: StaffScope, case: Case) -> bool:
+    """Work the case: reply, note, assign, change status. Leaders only read."""
+    if scope.is_superuser or scope.is_coordinator_of(case.pemda_id):
+        return True
+    if case.pemda_id in scope.operator_pemdas and case.priority == Priority.EMERGENCY:
+        return True
+    return _in_agency_subtree(scope, case)
+
+
+def can_manage_flags(scope: StaffScope, case: Case) -> bool:
+    """Anonymity and confidentiality are reviewed by the coordinator only."""
+    return scope.is_coordinator_of(case.pemda_id)
+
+
+def can_see_reporter(scope: StaffScope, case: Case) -> bool:
+    """Anonymous cases never reveal the reporter to agencies; the coordinator may see it."""
+    if not can_view(scope, case):
+        return False
+    if case.is_anonymous:
+        return scope.can_reveal_reporter(case.pemda_id)
+    return True

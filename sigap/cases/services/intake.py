@@ -1,0 +1,301 @@
+"""``case_create``: the one way a case enters Sigap, from every channel."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sigap.agencies.models import Agency, Pemda, User
+from sigap.cases.models import (
+    Attachment,
+    Case,
+    Disposition,
+    DispositionReason,
+    EventKind,
+    Message,
+    MessageDirection,
+    MessageStatus,
+    TrackingCounter,
+)
+from sigap.cases.services.common import case_changed, event_record
+from sigap.catalog.models import CaseKind, Category, Priority
+from sigap.contacts.models import Channel, Contact
+from sigap.contacts.services import SenderIdentity, contact_resolve
+from sigap.core.errors import DomainError
+from sigap.core.files import SniffedType, check_attachment
+from sigap.regions.models import Region
+from sigap.regions.selectors import region_at_point
+
+MAX_TEXT_LENGTH = 20_000
+MAX_ATTACHMENTS = 10
+
+
+@dataclass(frozen=True)
+class IncomingAttachment:
+    content: bytes
+    name: str = ""
+    declared_type: str = ""
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """A citizen's message normalised by a channel parser (or a staff walk-in form)."""
+
+    channel: str
+    text: str
+    sender: SenderIdentity = field(default_factory=SenderIdentity)
+    external_id: str = ""
+    attachments: tuple[IncomingAttachment, ...] = ()
+    latitude: float | None = None
+    longitude: float | None = None
+    location_text: str = ""
+    received_at: datetime | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CaseCreateResult:
+    case: Case
+    created: bool
+    message: Message | None
+
+
+@dataclass(frozen=True)
+class CaseOptions:
+    """What the caller already knows about the case (walk-in forms, Open311, web form)."""
+
+    category: Category | None = None
+    kind: str | None = None
+    agency: Agency | None = None
+    priority: str | None = None
+    region: Region | None = None
+    title: str = ""
+    is_anonymous: bool = False
+    is_confidential: bool = False
+
+
+def case_create(
+    *,
+    pemda: Pemda,
+    message: IncomingMessage,
+    options: CaseOptions | None = None,
+    actor: User | None = None,
+) -> CaseCreateResult:
+    """Create a case from a message; the same ``external_id`` never makes a second case."""
+    options = options or CaseOptions()
+    _validate(pemda, message, options)
+    sniffed = [check_attachment(a.content, name=a.name) for a in message.attachments]
+    existing = _existing_for(message)
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return _create(pemda, message, options, actor, sniffed)
+    except IntegrityError:
+        # A concurrent delivery of the same message won the unique (channel, external_id).
+        existing = _existing_for(message)
+        if existing is None:
+            raise
+        return existing
+
+
+def _existing_for(message: IncomingMessage) -> CaseCreateResult | None:
+    if not message.external_id:
+        return None
+    found = (
+        Message.objects.select_related("case")
+        .filter(channel=message.channel, external_id=message.external_id)
+        .first()
+    )
+    if found is None or found.case is None:
+        return None
+    return CaseCreateResult(case=found.case, created=False, message=found)
+
+
+def _create(
+    pemda: Pemda,
+    message: IncomingMessage,
+    options: CaseOptions,
+    actor: User | None,
+    sniffed: list[SniffedType],
+) -> CaseCreateResult:
+    now = timezone.now()
+    contact = contact_resolve(pemda=pemda, channel=message.channel, sender=message.sender)
+    case = Case.objects.create(
+        pemda=pemda,
+        tracking_number=_next_tracking_number(pemda, now),
+        **_case_fields(pemda, message, options, contact, now),
+    )
+    inbound = Message.objects.create(
+        pemda=pemda,
+        case=case,
+        contact=contact,
+        channel=message.channel,
+        direction=MessageDirection.INBOUND,
+        external_id=message.external_id,
+        text=message.text,
+        status=MessageStatus.RECEIVED,
+        data=message.data,
+        created_at=message.received_at or now,
+    )
+    event_record(
+        case=case,
+        kind=EventKind.CREATED,
+        actor=actor,
+        to_value=case.status,
+        data={"channel": message.channel, "external_id": message.external_id},
+    )
+    if case.agency is not None:
+        _initial_disposition(case, actor, now)
+    attachments_store(case=case, message=inbound, incoming=message.attachments, sniffed=sniffed)
+    case_changed(case, "created")
+    return CaseCreateResult(case=case, created=True, message=inbound)
+
+
+def _case_fields(
+    pemda: Pemda,
+    message: IncomingMessage,
+    options: CaseOptions,
+    contact: Contact | None,
+    now: datetime,
+) -> dict[str, Any]:
+    category = options.category
+    region = options.region
+    if region is None and message.latitude is not None and message.longitude is not None:
+        region = region_at_point(lat=message.latitude, lng=message.longitude)
+    kind = options.kind or (category.kind if category else CaseKind.COMPLAINT)
+    priority = options.priority or (category.default_priority if category else Priority.NORMAL)
+    if kind == CaseKind.EMERGENCY and not options.priority:
+        priority = Priority.EMERGENCY
+    return {
+        "kind": kind,
+        "category": category,
+        "priority": priority,
+        "agency": options.agency or (category.default_agency if category else None),
+        "contact": contact,
+        "channel": message.channel,
+        "region": region,
+        "latitude": message.latitude,
+        "longitude": message.longitude,
+        "location_text": message.location_text[:255],
+        "title": options.title[:200],
+        "description": message.text,
+        "is_anonymous": options.is_anonymous,
+        "is_confidential": options.is_confidential,
+        "created_at": message.received_at or now,
+    }
+
+
+def _initial_disposition(case: Case, actor: User | None, now: datetime) -> None:
+    assert case.agency is not None
+    Disposition.objects.create(
+        case=case,
+        to_agency=case.agency,
+        reason=DispositionReason.INITIAL,
+        actor=actor,
+        created_at=now,
+    )
+    event_record(case=case, kind=EventKind.DISPOSED, actor=actor, to_value=case.agency.short_name)
+
+
+def _next_tracking_number(pemda: Pemda, now: datetime) -> str:
+    """BDG-2611-00042: prefix, local year and month, a gap-free sequence per month."""
+    period = now.astimezone(ZoneInfo(pemda.timezone)).strftime("%y%m")
+    counter, _created = TrackingCounter.objects.get_or_create(pemda=pemda, period=period)
+    # The UPDATE takes the row lock, so concurrent creators queue here and each gets its own n.
+    TrackingCounter.objects.filter(pk=counter.pk).update(last_value=F("last_value") + 1)
+    value = TrackingCounter.objects.values_list("last_value", flat=True).get(pk=counter.pk)
+    return f"{pemda.tracking_prefix}-{period}-{value:05d}"
+
+
+def _validate(pemda: Pemda, message: IncomingMessage, options: CaseOptions) -> None:
+    if message.channel not in Channel.values:
+        raise DomainError(
+            _("Kanal %(channel)s tidak dikenal.") % {"channel": message.channel},
+            code="unknown_channel",
+        )
+    if not message.text.strip() and not message.attachments:
+        raise DomainError(_("Isi laporan tidak boleh kosong."), code="empty")
+    if len(message.text) > MAX_TEXT_LENGTH:
+        raise DomainError(
+            _("Isi laporan terlalu panjang (maksimal %(max)d karakter).")
+            % {"max": MAX_TEXT_LENGTH},
+            code="too_long",
+        )
+    if len(message.attachments) > MAX_ATTACHMENTS:
+        raise DomainError(
+            _("Terlalu banyak lampiran (maksimal %(max)d).") % {"max": MAX_ATTACHMENTS},
+            code="too_many_attachments",
+        )
+    _validate_point(message.latitude, message.longitude)
+    _validate_options(pemda, options)
+
+
+def _validate_point(lat: float | None, lng: float | None) -> None:
+    if lat is None and lng is None:
+        return
+    if lat is None or lng is None or not all(math.isfinite(v) for v in (lat, lng)):
+        raise DomainError(_("Lokasi tidak lengkap."), code="invalid_location")
+    if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        raise DomainError(_("Koordinat lokasi tidak sah."), code="invalid_location")
+
+
+def _validate_options(pemda: Pemda, options: CaseOptions) -> None:
+    category = options.category
+    if category is not None and (category.pemda_id != pemda.pk or not category.is_active):
+        raise DomainError(_("Kategori tidak dikenal."), code="unknown_category")
+    if options.agency is not None and (
+        options.agency.pemda_id != pemda.pk or not options.agency.is_active
+    ):
+        raise DomainError(_("Instansi tidak dikenal."), code="unknown_agency")
+    if options.kind is not None and options.kind not in CaseKind.values:
+        raise DomainError(_("Jenis laporan tidak dikenal."), code="unknown_kind")
+    if options.priority is not None and options.priority not in Priority.values:
+        raise DomainError(_("Prioritas tidak dikenal."), code="unknown_priority")
+
+
+def attachments_store(
+    *,
+    case: Case,
+    incoming: tuple[IncomingAttachment, ...],
+    sniffed: list[SniffedType] | None = None,
+    message: Message | None = None,
+    actor: User | None = None,
+    is_internal: bool = False,
+) -> list[Attachment]:
+    """Save already-checked attachments to storage and the timeline."""
+    types = sniffed or [check_attachment(a.content, name=a.name) for a in incoming]
+    stored = []
+    for item, kind in zip(incoming, types, strict=True):
+        attachment = Attachment(
+            case=case,
+            message=message,
+            original_name=item.name[:255],
+            content_type=kind.mime,
+            extension=kind.extension,
+            size=len(item.content),
+            sha256=hashlib.sha256(item.content).hexdigest(),
+            uploaded_by=actor,
+            is_internal=is_internal,
+        )
+        attachment.file.save("upload", ContentFile(item.content), save=False)
+        attachment.save()
+        stored.append(attachment)
+        event_record(
+            case=case,
+            kind=EventKind.ATTACHMENT,
+            actor=actor,
+            to_value=item.name or kind.extension,
+            data={"attachment_id": attachment.pk, "content_type": kind.mime},
+        )
+    return stored

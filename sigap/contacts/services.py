@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from sigap.agencies.models import Pemda
+from sigap.contacts.models import Contact, ContactIdentity
+
+
+@dataclass(frozen=True)
+class SenderIdentity:
+    """Who sent a message, as the channel knows them."""
+
+    external_id: str = ""
+    display_name: str = ""
+    phone: str = ""
+    email: str = ""
+    alternate_id: str = ""
+
+
+def normalize_msisdn(number: str) -> str:
+    """Indonesian numbers to 62…: strip '+', spaces and dashes, leading 0 → 62."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    return digits
+
+
+def contact_resolve(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> Contact | None:
+    """Find or create the contact behind a channel identity, never twice under concurrency.
+
+    Returns None when the sender gave no identity (anonymous web form).
+    """
+    if not sender.external_id:
+        return None
+    existing = _identity_get(pemda, channel, sender.external_id)
+    if existing is not None:
+        _identity_touch(existing, sender)
+        return existing.contact
+    try:
+        # The savepoint lets a concurrent insert of the same identity fail alone; the unique
+        # constraint then points us at the winner's row.
+        with transaction.atomic():
+            contact = Contact.objects.create(
+                pemda=pemda,
+                display_name=sender.display_name[:150],
+                phone=normalize_msisdn(sender.phone) if sender.phone else "",
+                email=sender.email,
+            )
+            ContactIdentity.objects.create(
+                contact=contact,
+                pemda=pemda,
+                channel=channel,
+                external_id=sender.external_id,
+                alternate_id=sender.alternate_id,
+                display_name=sender.display_name[:150],
+                last_inbound_at=timezone.now(),
+            )
+            return contact
+    except IntegrityError:
+        winner = _identity_get(pemda, channel, sender.external_id)
+        if winner is None:
+            raise
+        return winner.contact
+
+
+def _identity_get(pemda: Pemda, channel: str, external_id: str) -> ContactIdentity | None:
+    return (
+        ContactIdentity.objects.select_related("contact")
+        .filter(pemda=pemda, channel=channel, external_id=external_id)
+        .first()
+    )
+
+
+def _identity_touch(identity: ContactIdentity, sender: SenderIdentity) -> None:
+    updates: dict[str, object] = {"last_inbound_at": timezone.now(), "is_reachable": True}
+    if sender.display_name and sender.display_name != identity.display_name:
+        updates["display_name"] = sender.display_name[:150]
+    if sender.alternate_id and not identity.alternate_id:
+        updates["alternate_id"] = sender.alternate_id
+    ContactIdentity.objects.filter(pk=identity.pk).update(**updates)

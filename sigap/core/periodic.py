@@ -1,0 +1,18 @@
+"""Periodic jobs run by the clock process (`sigap clock`), each a task path and an interval."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Periodic:
+    name: str
+    every_seconds: int
+    task_path: str
+
+
+# Other apps add their sweepers here; the clock enqueues each when it is due.
+PERIODIC_JOBS: list[Periodic] = [
+    Periodic("worker-heartbeat", 30, "sigap.core.tasks.worker_heartbeat_task"),
+]

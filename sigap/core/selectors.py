@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from sigap.core.models import Heartbeat
+
+
+def health_report() -> dict[str, Any]:
+    """Database reachability, worker and clock liveness, and the task backlog."""
+    report: dict[str, Any] = {"status": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        report["database"] = {"status": "ok", "vendor": connection.vendor}
+    except Exception as exc:  # any driver error means the database is down for us
+        report["status"] = "error"
+        report["database"] = {"status": "error", "error": str(exc)[:200]}
+        return report
+    stale_after = timedelta(seconds=settings.SIGAP_WORKER_STALE_SECONDS)
+    now = timezone.now()
+    beats = {b.name: b for b in Heartbeat.objects.filter(name__in=["worker", "clock"])}
+    for name in ("worker", "clock"):
+        beat = beats.get(name)
+        if beat is None:
+            report[name] = {"status": "unknown", "last_seen": None}
+        else:
+            fresh = now - beat.beat_at <= stale_after
+            report[name] = {
+                "status": "ok" if fresh else "stale",
+                "last_seen": beat.beat_at.isoformat(),
+            }
+    report["tasks"] = {"ready": DBTaskResult.objects.ready().count()}
+    return report

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from sigap.core import crypto
+from sigap.core.clock import clock_tick
+from sigap.core.errors import DomainError
+from sigap.core.files import check_attachment, sniff
+from sigap.core.models import Heartbeat, PeriodicJob
+from sigap.core.periodic import Periodic
+from sigap.core.services import heartbeat_record
+
+
+@pytest.mark.parametrize(
+    ("head", "mime"),
+    [
+        (b"\xff\xd8\xff\xe1rest", "image/jpeg"),
+        (b"\x89PNG\r\n\x1a\nrest", "image/png"),
+        (b"%PDF-1.7 rest", "application/pdf"),
+        (b"OggS\x00rest", "audio/ogg"),
+        (b"\x00\x00\x00\x18ftypmp42rest", "video/mp4"),
+        (b"RIFF\x00\x00\x00\x00WEBPVP8 ", "image/webp"),
+    ],
+)
+def test_sniff_recognises_common_formats(head, mime):
+    assert sniff(head).mime == mime
+
+
+def test_disguised_or_empty_files_are_refused():
+    with pytest.raises(DomainError, match="tidak didukung"):
+        check_attachment(b"MZ\x90\x00 windows exe", name="foto.jpg")
+    with pytest.raises(DomainError, match="kosong"):
+        check_attachment(b"", name="kosong.png")
+
+
+def test_secrets_round_trip_and_are_not_plain():
+    token = crypto.encrypt("demo-access-token")
+    assert "demo-access-token" not in token
+    assert crypto.decrypt(token) == "demo-access-token"
+    with pytest.raises(ValueError):
+        crypto.decrypt("bukan-token")
+
+
+def test_healthz_reports_database_and_workers(client, db):
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 200
+    assert body["database"]["status"] == "ok"
+    assert body["worker"]["status"] == "unknown"
+    heartbeat_record(name="worker")
+    Heartbeat.objects.create(name="clock", beat_at=timezone.now() - timedelta(hours=1))
+    body = client.get("/healthz").json()
+    assert body["worker"]["status"] == "ok"
+    assert body["clock"]["status"] == "stale"
+
+
+def test_clock_enqueues_each_due_job_once(db):
+    job = Periodic("uji", 60, "sigap.core.tasks.worker_heartbeat_task")
+    assert clock_tick([job]) == ["uji"]
+    assert clock_tick([job]) == []  # not due again for a minute
+    PeriodicJob.objects.filter(name="uji").update(next_run_at=timezone.now() - timedelta(seconds=1))
+    assert clock_tick([job]) == ["uji"]
+    assert Heartbeat.objects.filter(name="clock").exists()

@@ -1,0 +1,12 @@
+from django.contrib import admin
+
+from sigap.regions.models import Region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "level", "village_kind", "parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name"]
+    exclude = ["boundary"]
+    readonly_fields = ["centroid_lat", "centroid_lng", "min_lat", "max_lat", "min_lng", "max_lng"]
