@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.exceptions import ImproperlyConfigured
+
+from sigap.agencies.models import Agency, AgencyKind, Membership, Pemda, User
+from sigap.catalog.models import CaseKind, Category
+from sigap.demo.seed import DEMO_PASSWORD, demo_seed, demo_usernames
+
+
+def counts() -> tuple[int, ...]:
+    return (
+        Pemda.objects.count(),
+        Agency.objects.count(),
+        Category.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+    )
+
+
+def test_demo_seed_is_complete_and_idempotent(db):
+    pemda = demo_seed()
+    first = counts()
+    demo_seed()
+    assert counts() == first
+    assert pemda.tracking_prefix == "BDG"
+    assert Agency.objects.filter(pemda=pemda, kind=AgencyKind.KECAMATAN).count() == 31
+    assert Category.objects.filter(pemda=pemda).count() >= 30
+    kinds = set(Category.objects.values_list("kind", flat=True))
+    assert kinds == set(CaseKind.values)
+    assert all(c.default_agency_id for c in Category.objects.all())
+    for code in ("disdik", "dinkes", "dputr", "disdukcapil", "bpbd", "damkar", "bupati", "cc"):
+        assert Agency.objects.filter(pemda=pemda, code=code).exists(), code
+
+
+def test_demo_logins_work_with_the_demo_password(db):
+    demo_seed()
+    for username in ("koordinator", "admin.dputr", "petugas.dputr", "admin.dinkes",
+                     "petugas.dinkes", "operator.cc", "bupati"):  # fmt: skip
+        assert username in demo_usernames()
+        assert authenticate(username=username, password=DEMO_PASSWORD) is not None, username
+
+
+def test_demo_refused_in_production(db, settings):
+    settings.IS_PRODUCTION = True
+    with pytest.raises(ImproperlyConfigured):
+        demo_seed()
+    assert Pemda.objects.count() == 0
