@@ -76,6 +76,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
         "expires_at",
         "revoked_at",
     ]
-    # The hash is never shown; the raw token exists only at creation.
+    # The hash is never shown; the raw token exists only at creation, in the console.
     exclude = ["token_hash"]
-    readonly_fields = ["prefix", "created_at", "last_used_at"]
+    readonly_fields = ["user", "name", "prefix", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -37,3 +37,11 @@ class LockoutAuthenticationForm(AuthenticationForm):
             raise
         login_failures_clear(username=username)
         return cleaned
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Nama token"),
+        max_length=100,
+        help_text=_("Mis. 'Integrasi e-office'. Token hanya ditampilkan sekali."),
+    )

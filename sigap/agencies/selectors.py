@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from sigap.agencies.models import Agency, Membership, Role, User
+from sigap.agencies.models import Agency, ApiToken, Membership, Role, User
 
 # Roles that read every case of their Pemda.
 PEMDA_WIDE_ROLES = {Role.COORDINATOR, Role.LEADER}
@@ -97,3 +97,7 @@ def staff_list_for_agency(agency: Agency) -> QuerySet[User]:
         .distinct()
         .order_by("full_name", "username")
     )
+
+
+def api_token_list_for_user(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user).order_by("-created_at")

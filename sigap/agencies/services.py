@@ -91,3 +91,12 @@ def api_token_authenticate(raw: str) -> User | None:
     if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def api_token_revoke(*, token: ApiToken, actor: User) -> ApiToken:
+    if token.user_id != actor.pk:
+        raise DomainError(_("Token tidak ditemukan."), code="not_found")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token

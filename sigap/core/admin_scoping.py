@@ -16,9 +16,7 @@ def is_system_admin(request: HttpRequest) -> bool:
     user = request.user
     if user.is_superuser:
         return True
-    return bool(
-        user.is_authenticated and user.memberships.filter(role=Role.SYSTEM_ADMIN).exists()
-    )
+    return bool(user.is_authenticated and user.memberships.filter(role=Role.SYSTEM_ADMIN).exists())
 
 
 class AgencyScopedAdmin(admin.ModelAdmin):

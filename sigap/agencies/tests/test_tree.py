@@ -59,3 +59,20 @@ def test_api_token_is_stored_hashed_and_can_be_revoked(staff_a):
     token.save()
     assert api_token_authenticate(raw) is None
     assert api_token_authenticate("sgp_tidak-ada") is None
+
+
+def test_staff_create_a_token_shown_once_and_revoke_it(client, staff_a, staff_b):
+    from sigap.agencies.models import ApiToken
+
+    client.force_login(staff_a)
+    page = client.post("/akun/token/", {"name": "e-office"}).content.decode()
+    token = ApiToken.objects.get(user=staff_a)
+    raw = page.split('<pre id="raw-token">')[1].split("</pre>")[0]
+    assert raw.startswith("sgp_") and api_token_authenticate(raw) == staff_a
+    listing = client.get("/akun/token/").content.decode()
+    assert raw not in listing and token.prefix in listing
+    client.force_login(staff_b)
+    assert client.post(f"/akun/token/{token.prefix}/cabut/").status_code == 404
+    client.force_login(staff_a)
+    client.post(f"/akun/token/{token.prefix}/cabut/")
+    assert api_token_authenticate(raw) is None

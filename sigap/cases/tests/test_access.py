@@ -87,7 +87,9 @@ def test_citizen_status_page_by_token_only(client, case_a):
     assert client.get(reverse("portal:track", args=["tebakan-token"])).status_code == 404
 
 
-def test_console_list_query_budget(client, make_case, category_a, staff_a, django_assert_max_num_queries):
+def test_console_list_query_budget(
+    client, make_case, category_a, staff_a, django_assert_max_num_queries
+):
     for index in range(30):
         make_case(f"laporan {index}", category=category_a)
     client.force_login(staff_a)

@@ -123,7 +123,9 @@ def test_openapi_docs_are_served(client, staff_a):
     assert client.get("/api/openapi.json").status_code == 200
 
 
-def test_list_query_count_does_not_grow_with_cases(client, make_case, category_a, staff_a, django_assert_max_num_queries):
+def test_list_query_count_does_not_grow_with_cases(
+    client, make_case, category_a, staff_a, django_assert_max_num_queries
+):
     for index in range(25):
         make_case(f"laporan {index}", category=category_a)
     headers = bearer(staff_a)
