@@ -4,7 +4,9 @@ Plain data only; ``sigap.demo.seed`` turns it into rows. Parents come before the
 ``AGENCIES``. Kecamatan offices are not listed here: the seeder derives them from ``KECAMATAN``.
 """
 
-PEMDA = {
+from sigap.demo.content.rows import AgencyRow, PemdaRow, StaffRow
+
+PEMDA: PemdaRow = {
     "code": "bdg",
     "name": "Pemerintah Kabupaten Bandung",
     "short_name": "Pemkab Bandung",
@@ -14,7 +16,9 @@ PEMDA = {
 }
 
 
-def _agency(code, name, short_name, kind, parent, description=""):
+def _agency(
+    code: str, name: str, short_name: str, kind: str, parent: str | None, description: str = ""
+) -> AgencyRow:
     return {
         "code": code,
         "name": name,
@@ -25,7 +29,7 @@ def _agency(code, name, short_name, kind, parent, description=""):
     }
 
 
-AGENCIES = [
+AGENCIES: list[AgencyRow] = [
     _agency("bdg", "Pemerintah Kabupaten Bandung", "Pemkab Bandung", "pemda", None),
     _agency(
         "bupati",
@@ -333,7 +337,7 @@ AGENCIES = [
 ]
 
 # Kode wilayah Kemendagri: 31 kecamatan of Kabupaten Bandung (codes are not contiguous).
-KECAMATAN = [
+KECAMATAN: list[tuple[str, str]] = [
     ("32.04.05", "Cileunyi"),
     ("32.04.06", "Cimenyan"),
     ("32.04.07", "Cilengkrang"),
@@ -367,7 +371,7 @@ KECAMATAN = [
     ("32.04.46", "Kutawaringin"),
 ]
 
-DEMO_STAFF = [
+DEMO_STAFF: list[StaffRow] = [
     {
         "username": "koordinator",
         "full_name": "Rina Kurniasih",
@@ -418,7 +422,7 @@ DEMO_STAFF = [
     },
 ]
 
-EMERGENCY_NUMBERS = {
+EMERGENCY_NUMBERS: dict[str, str] = {
     "112": "Layanan darurat terpadu",
     "113": "Pemadam kebakaran",
     "119": "Ambulans / gawat darurat medis (PSC 119)",

@@ -1,7 +1,9 @@
 # ruff: noqa: SIM905 - keyword lists are written as one comma-separated string to stay compact
 """Demo categories, part A: roads, water, lighting, waste, environment, transport, utilities."""
 
-CATEGORIES = [
+from sigap.demo.content.rows import CategoryRow
+
+CATEGORIES: list[CategoryRow] = [
     {
         "code": "jalan-rusak",
         "name": "Jalan rusak / berlubang",

@@ -1,7 +1,9 @@
 # ruff: noqa: SIM905 - keyword lists are written as one comma-separated string to stay compact
 """Demo categories, part B: health, education, civil registration, social welfare."""
 
-CATEGORIES = [
+from sigap.demo.content.rows import CategoryRow
+
+CATEGORIES: list[CategoryRow] = [
     {
         "code": "layanan-puskesmas",
         "name": "Pelayanan puskesmas",

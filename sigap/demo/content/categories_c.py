@@ -1,7 +1,9 @@
 # ruff: noqa: SIM905 - keyword lists are written as one comma-separated string to stay compact
 """Demo categories, part C: public order, permits, taxes, labour, economy, oversight, digital."""
 
-CATEGORIES = [
+from sigap.demo.content.rows import CategoryRow
+
+CATEGORIES: list[CategoryRow] = [
     {
         "code": "pkl-ketertiban",
         "name": "PKL dan ketertiban umum",

@@ -1,7 +1,9 @@
 # ruff: noqa: SIM905 - keyword lists are written as one comma-separated string to stay compact
 """Demo categories, part D: information requests, aspirations, rescue and emergencies."""
 
-CATEGORIES = [
+from sigap.demo.content.rows import CategoryRow
+
+CATEGORIES: list[CategoryRow] = [
     {
         "code": "informasi-publik",
         "name": "Permohonan informasi publik (PPID)",

@@ -4,7 +4,9 @@ Answers stay general where fees, hours or quotas differ by place or change by ye
 the citizen to the official channel for the current details.
 """
 
-KNOWLEDGE_ARTICLES = [
+from sigap.demo.content.rows import KnowledgeRow
+
+KNOWLEDGE_ARTICLES: list[KnowledgeRow] = [
     {
         "agency": "bdg",
         "title": "Cara cek status laporan Sigap",
