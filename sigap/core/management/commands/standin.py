@@ -1,4 +1,4 @@
-"""`sigap standin whatsapp|telegram --port N …`: run a provider stand-in for demos and benchmarks."""
+"""`sigap standin whatsapp|telegram --port N …`: run a provider stand-in (demos, benchmarks)."""
 
 from __future__ import annotations
 
