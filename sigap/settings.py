@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "sigap.catalog",
     "sigap.contacts",
     "sigap.cases",
+    "sigap.channels",
     "sigap.console",
     "sigap.portal",
     "sigap.demo",
@@ -225,6 +226,15 @@ SIGAP_META_GRAPH_URL = env("SIGAP_META_GRAPH_URL", "https://graph.facebook.com/v
 SIGAP_TELEGRAM_API_URL = env("SIGAP_TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
 SIGAP_HTTP_TIMEOUT_SECONDS = float(env("SIGAP_HTTP_TIMEOUT_SECONDS", "10"))
 
+# Channels: how long a reply joins the citizen's open case, the providers' customer-service
+# window, how long an event may wait for its first worker, and raw-event retention.
+SIGAP_CONVERSATION_JOIN_HOURS = env_int("SIGAP_CONVERSATION_JOIN_HOURS", 72)
+SIGAP_REPLY_WINDOW_HOURS = env_int("SIGAP_REPLY_WINDOW_HOURS", 24)
+SIGAP_EVENT_PICKUP_GRACE_SECONDS = env_int("SIGAP_EVENT_PICKUP_GRACE_SECONDS", 30)
+SIGAP_EVENT_RETENTION_DAYS = env_int("SIGAP_EVENT_RETENTION_DAYS", 90)
+# Largest webhook body accepted (Meta documents 3 MB payloads).
+SIGAP_WEBHOOK_MAX_BYTES = env_int("SIGAP_WEBHOOK_MAX_BYTES", 3 * 1024 * 1024)
+
 # Where the team's real data sets live (read when present, never copied into the repo).
 SIGAP_SHARED_DATA_DIR = Path(env("SIGAP_SHARED_DATA_DIR", str(BASE_DIR.parent / "shared" / "data")))
 
@@ -242,6 +252,8 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks": {"level": env("SIGAP_TASKS_LOG_LEVEL", "WARNING")},
+        "django_tasks_db": {"level": env("SIGAP_TASKS_LOG_LEVEL", "WARNING")},
+        "httpx": {"level": "WARNING"},
     },
 }
 

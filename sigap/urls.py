@@ -7,6 +7,7 @@ from sigap.core.views import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("api/", api.urls),
+    path("webhooks/", include("sigap.channels.urls")),
     path("admin/", admin.site.urls),
     path("akun/", include("sigap.agencies.urls")),
     path("konsol/", include("sigap.console.urls")),

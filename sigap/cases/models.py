@@ -266,6 +266,11 @@ class Message(models.Model):
         related_name="messages",
     )  # fmt: skip
     channel = models.CharField(max_length=16, choices=Channel.choices)
+    # The number, account, bot or mailbox it came through (replies go back the same way).
+    account = models.ForeignKey(
+        "channels.ChannelAccount", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="messages",
+    )  # fmt: skip
     direction = models.CharField(max_length=3, choices=MessageDirection.choices)
     # Provider id (wamid, IG mid, Telegram chat:message, Message-ID): the idempotency key.
     external_id = models.CharField(max_length=255, blank=True)

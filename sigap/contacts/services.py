@@ -35,7 +35,7 @@ def contact_resolve(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> Co
     """
     if not sender.external_id:
         return None
-    existing = _identity_get(pemda, channel, sender.external_id)
+    existing = _identity_get(pemda, channel, sender.external_id, sender.alternate_id)
     if existing is not None:
         _identity_touch(existing, sender)
         return existing.contact
@@ -66,12 +66,32 @@ def contact_resolve(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> Co
         return winner.contact
 
 
-def _identity_get(pemda: Pemda, channel: str, external_id: str) -> ContactIdentity | None:
-    return (
-        ContactIdentity.objects.select_related("contact")
-        .filter(pemda=pemda, channel=channel, external_id=external_id)
-        .first()
+def _identity_get(
+    pemda: Pemda, channel: str, external_id: str, alternate_id: str = ""
+) -> ContactIdentity | None:
+    identities = ContactIdentity.objects.select_related("contact").filter(
+        pemda=pemda, channel=channel
     )
+    found = identities.filter(external_id=external_id).first()
+    if found is None and alternate_id:
+        # WhatsApp: a user who hides their number arrives with only the business-scoped id.
+        found = identities.filter(alternate_id=alternate_id).first()
+    return found
+
+
+def identity_get(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> ContactIdentity | None:
+    if not sender.external_id:
+        return None
+    return _identity_get(pemda, channel, sender.external_id, sender.alternate_id)
+
+
+def identity_rename(*, old: str, new: str, channel: str = "whatsapp") -> int:
+    """The provider reported a changed id (a citizen's new WhatsApp number)."""
+    if not old or not new or old == new:
+        return 0
+    if ContactIdentity.objects.filter(channel=channel, external_id=new).exists():
+        return 0
+    return ContactIdentity.objects.filter(channel=channel, external_id=old).update(external_id=new)
 
 
 def _identity_touch(identity: ContactIdentity, sender: SenderIdentity) -> None:

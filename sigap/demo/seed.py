@@ -13,6 +13,7 @@ from django.db import transaction
 from sigap.agencies.models import Agency, AgencyKind, Membership, Pemda, Role, User
 from sigap.agencies.services import agency_save, membership_add
 from sigap.catalog.models import Category, Priority
+from sigap.channels.models import ChannelAccount, ChannelKind
 from sigap.demo import data
 from sigap.regions.models import Region, RegionLevel
 from sigap.regions.services import regions_import_csv, regions_import_geojson
@@ -59,6 +60,7 @@ def demo_seed() -> Pemda:
     policies = _seed_sla_policies()
     _seed_categories(pemda, agencies, policies)
     _seed_staff(agencies)
+    _seed_channels(pemda, agencies["bupati"])
     return pemda
 
 
@@ -202,6 +204,33 @@ def _seed_staff(agencies: dict[str, Agency]) -> None:
     Membership.objects.filter(user__username__in=demo_usernames()).exclude(
         agency__in=list(agencies.values())
     ).delete()
+
+
+# The demo WhatsApp number of the Bupati's office (documented in the README; demo only).
+DEMO_WHATSAPP = {
+    "phone_number_id": "100000000000001",
+    "app_secret": "demo-app-secret",
+    "verify_token": "demo-verify-token",
+    "access_token": "demo-access-token",
+}
+
+
+def _seed_channels(pemda: Pemda, leader_office: Agency) -> None:
+    account = ChannelAccount.objects.filter(
+        kind=ChannelKind.WHATSAPP, external_id=DEMO_WHATSAPP["phone_number_id"]
+    ).first() or ChannelAccount(
+        kind=ChannelKind.WHATSAPP, external_id=DEMO_WHATSAPP["phone_number_id"]
+    )
+    account.pemda, account.agency = pemda, leader_office
+    account.code, account.name = "wa-bupati", "WhatsApp Lapor Bupati (demo)"
+    account.display_address = "+62 811-0000-1111"
+    account.app_secret = DEMO_WHATSAPP["app_secret"]
+    account.verify_token = DEMO_WHATSAPP["verify_token"]
+    account.access_token = DEMO_WHATSAPP["access_token"]
+    account.config = {
+        "templates": {"default": {"name": "status_laporan", "language": "id", "parameters": 2}}
+    }
+    account.save()
 
 
 def _admin_group() -> Group:

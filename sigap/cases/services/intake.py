@@ -19,6 +19,7 @@ from sigap.agencies.models import Agency, Pemda, User
 from sigap.cases.models import (
     Attachment,
     Case,
+    CaseStatus,
     Disposition,
     DispositionReason,
     EventKind,
@@ -28,6 +29,7 @@ from sigap.cases.models import (
     TrackingCounter,
 )
 from sigap.cases.services.common import case_changed, event_record
+from sigap.cases.services.workflow import case_transition
 from sigap.catalog.models import CaseKind, Category, Priority
 from sigap.contacts.models import Channel, Contact
 from sigap.contacts.services import SenderIdentity, contact_resolve
@@ -61,6 +63,8 @@ class IncomingMessage:
     location_text: str = ""
     received_at: datetime | None = None
     data: dict[str, Any] = field(default_factory=dict)
+    # The channel account (number, bot, mailbox) it arrived through, when there is one.
+    account_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -136,18 +140,7 @@ def _create(
         tracking_number=_next_tracking_number(pemda, now),
         **_case_fields(pemda, message, options, contact, now),
     )
-    inbound = Message.objects.create(
-        pemda=pemda,
-        case=case,
-        contact=contact,
-        channel=message.channel,
-        direction=MessageDirection.INBOUND,
-        external_id=message.external_id,
-        text=message.text,
-        status=MessageStatus.RECEIVED,
-        data=message.data,
-        created_at=message.received_at or now,
-    )
+    inbound = _inbound_message(pemda, case, contact, message, now)
     event_record(
         case=case,
         kind=EventKind.CREATED,
@@ -160,6 +153,95 @@ def _create(
     attachments_store(case=case, message=inbound, incoming=message.attachments, sniffed=sniffed)
     case_changed(case, "created")
     return CaseCreateResult(case=case, created=True, message=inbound)
+
+
+def _inbound_message(
+    pemda: Pemda, case: Case, contact: Contact | None, message: IncomingMessage, now: datetime
+) -> Message:
+    return Message.objects.create(
+        pemda=pemda,
+        case=case,
+        contact=contact,
+        channel=message.channel,
+        account_id=message.account_id,
+        direction=MessageDirection.INBOUND,
+        external_id=message.external_id,
+        text=message.text,
+        status=MessageStatus.RECEIVED,
+        data=message.data,
+        created_at=message.received_at or now,
+    )
+
+
+@dataclass(frozen=True)
+class MessageAddResult:
+    message: Message
+    created: bool
+
+
+def case_message_add(*, case: Case, message: IncomingMessage) -> MessageAddResult:
+    """A citizen's follow-up on an open case; the same ``external_id`` is stored once.
+
+    A reply while the case waits for the citizen puts it back to work (the clock resumes).
+    """
+    _validate_followup(message)
+    sniffed = [check_attachment(a.content, name=a.name) for a in message.attachments]
+    if message.external_id:
+        found = Message.objects.filter(
+            channel=message.channel, external_id=message.external_id
+        ).first()
+        if found is not None:
+            return MessageAddResult(message=found, created=False)
+    with transaction.atomic():
+        return _add_followup(case, message, sniffed)
+
+
+def _validate_followup(message: IncomingMessage) -> None:
+    if message.channel not in Channel.values:
+        raise DomainError(_("Kanal tidak dikenal."), code="unknown_channel")
+    if len(message.text) > MAX_TEXT_LENGTH:
+        raise DomainError(_("Pesan terlalu panjang."), code="too_long")
+    _validate_point(message.latitude, message.longitude)
+
+
+def _add_followup(
+    case: Case, message: IncomingMessage, sniffed: list[SniffedType]
+) -> MessageAddResult:
+    now = timezone.now()
+    case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
+    inbound = _inbound_message(case.pemda, case, case.contact, message, now)
+    event_record(
+        case=case,
+        kind=EventKind.MESSAGE_IN,
+        note=message.text[:2000],
+        data={"message_id": inbound.pk, "channel": message.channel},
+    )
+    attachments_store(case=case, message=inbound, incoming=message.attachments, sniffed=sniffed)
+    if message.latitude is not None and message.longitude is not None:
+        case_locate(case=case, latitude=message.latitude, longitude=message.longitude)
+    if case.status == CaseStatus.WAITING_CITIZEN:
+        case_transition(case=case, to_status=CaseStatus.IN_PROGRESS, actor=None,
+                        note=_("Warga membalas."))  # fmt: skip
+    case_changed(case, "message_in")
+    return MessageAddResult(message=inbound, created=True)
+
+
+def case_locate(*, case: Case, latitude: float, longitude: float) -> Case:
+    """Set the case's point (a location pin) and the region it falls in."""
+    _validate_point(latitude, longitude)
+    region = region_at_point(lat=latitude, lng=longitude) or case.region
+    Case.objects.filter(pk=case.pk).update(
+        latitude=latitude, longitude=longitude, region=region, version=F("version") + 1
+    )
+    case.latitude, case.longitude, case.region = latitude, longitude, region
+    case.version += 1
+    event_record(
+        case=case,
+        kind=EventKind.LOCATION,
+        to_value=f"{latitude:.6f},{longitude:.6f}",
+        data={"region": region.code if region else None},
+    )
+    return case
 
 
 def _case_fields(

@@ -47,3 +47,14 @@ def test_demo_refused_in_production(db, settings):
     with pytest.raises(ImproperlyConfigured):
         demo_seed()
     assert Pemda.objects.count() == 0
+
+
+def test_demo_whatsapp_number_belongs_to_the_bupati_office(db):
+    from sigap.channels.models import ChannelAccount
+
+    demo_seed()
+    demo_seed()
+    account = ChannelAccount.objects.get(external_id="100000000000001")
+    assert account.agency.code == "bupati" and account.kind == "whatsapp"
+    assert account.app_secret == "demo-app-secret" and account.verify_token == "demo-verify-token"
+    assert account.access_token == "demo-access-token"

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from sigap.channels.forms import ChannelAccountForm
+from sigap.channels.models import ChannelAccount, InboundEvent, OutboundMessage
+from sigap.channels.services.events import inbound_events_reprocess
+from sigap.core.admin_scoping import AgencyScopedAdmin
+
+
+@admin.register(ChannelAccount)
+class ChannelAccountAdmin(AgencyScopedAdmin):
+    form = ChannelAccountForm
+    list_display = ["name", "kind", "agency", "external_id", "display_address", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "code", "external_id"]
+
+
+@admin.register(InboundEvent)
+class InboundEventAdmin(admin.ModelAdmin):
+    """Raw deliveries, including malformed, unroutable and failed ones, for administrators."""
+
+    list_display = ["received_at", "channel", "account", "status", "attempts", "short_error"]
+    list_filter = ["channel", "status"]
+    search_fields = ["external_id", "last_error"]
+    readonly_fields = [f.name for f in InboundEvent._meta.fields]
+    actions = ["reprocess"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description=_("galat"))
+    def short_error(self, event: InboundEvent) -> str:
+        return event.last_error[:120]
+
+    @admin.action(description=_("Proses ulang kejadian terpilih"))
+    def reprocess(self, request: HttpRequest, queryset: QuerySet[InboundEvent]) -> None:
+        count = inbound_events_reprocess(event_ids=list(queryset.values_list("pk", flat=True)))
+        messages.success(request, _("%(n)d kejadian diantrekan ulang.") % {"n": count})
+
+
+@admin.register(OutboundMessage)
+class OutboundMessageAdmin(admin.ModelAdmin):
+    """The outbox: every send, its attempts and last error, visible to staff."""
+
+    list_display = ["created_at", "purpose", "account", "status", "attempts", "error_code"]
+    list_filter = ["status", "purpose", "account__kind"]
+    search_fields = ["provider_message_id", "idempotency_key", "last_error"]
+    readonly_fields = [f.name for f in OutboundMessage._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

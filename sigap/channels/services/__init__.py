@@ -1,0 +1,1 @@
+"""Channel services: raw events in, conversations routed to cases, the outbox out."""

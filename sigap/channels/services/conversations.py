@@ -1,0 +1,144 @@
+"""Route one inbound message: a status question, a follow-up on an open case, or a new case."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from sigap.agencies.models import Agency, AgencyKind
+from sigap.cases.models import OPEN_STATUSES, Case, Message, MessageDirection, MessageStatus
+from sigap.cases.services import CaseOptions, IncomingMessage, case_create, case_message_add
+from sigap.channels.models import ChannelAccount, Conversation
+from sigap.channels.services import replies
+from sigap.contacts.models import Contact, ContactIdentity
+from sigap.contacts.services import contact_resolve, identity_get
+from sigap.sla.services import case_first_response_due_set
+
+# "cek status BDG-2611-00042", "status laporan bdg-2611-00042", "lacak BDG-2611-42"
+_STATUS_QUESTION = re.compile(
+    r"\b(?:cek|status|lacak|gimana|bagaimana)\b.{0,40}?\b([a-z]{2,6})-(\d{4})-(\d{1,7})\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# Kinds of agency whose inbox is the coordinator's triage, not an agency's own queue.
+_TRIAGE_KINDS = {AgencyKind.PEMDA, AgencyKind.LEADER_OFFICE}
+
+
+@dataclass
+class HandleResult:
+    outcome: str  # duplicate, status_answered, joined, created
+    case: Case | None = None
+    outbound_ids: list[int] = field(default_factory=list)
+
+
+def inbound_message_handle(*, account: ChannelAccount, message: IncomingMessage) -> HandleResult:
+    """Called inside a transaction by the event processor; idempotent on the message id."""
+    if (
+        message.external_id
+        and Message.objects.filter(
+            channel=message.channel, external_id=message.external_id
+        ).exists()
+    ):
+        return HandleResult(outcome="duplicate")
+    pemda = account.pemda
+    contact = contact_resolve(pemda=pemda, channel=message.channel, sender=message.sender)
+    identity = identity_get(pemda=pemda, channel=message.channel, sender=message.sender)
+    if identity is not None:
+        _conversation_touch(account, identity)
+    asked = _STATUS_QUESTION.search(message.text or "")
+    if asked and contact is not None and identity is not None:
+        return _answer_status(account, identity, contact, message, asked)
+    open_case = _open_case_for(contact, message.channel)
+    if open_case is not None:
+        case_message_add(case=open_case, message=message)
+        return HandleResult(outcome="joined", case=open_case)
+    return _create(account, identity, message)
+
+
+def _conversation_touch(account: ChannelAccount, identity: ContactIdentity) -> None:
+    now = timezone.now()
+    updated = Conversation.objects.filter(account=account, identity=identity).update(
+        last_inbound_at=now
+    )
+    if not updated:
+        Conversation.objects.get_or_create(
+            account=account, identity=identity, defaults={"last_inbound_at": now}
+        )
+
+
+def _open_case_for(contact: Contact | None, channel: str) -> Case | None:
+    if contact is None:
+        return None
+    window = timedelta(hours=settings.SIGAP_CONVERSATION_JOIN_HOURS)
+    return (
+        Case.objects.filter(
+            contact=contact,
+            channel=channel,
+            status__in=OPEN_STATUSES,
+            updated_at__gte=timezone.now() - window,
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def _create(
+    account: ChannelAccount, identity: ContactIdentity | None, message: IncomingMessage
+) -> HandleResult:
+    result = case_create(
+        pemda=account.pemda,
+        message=message,
+        options=CaseOptions(agency=_default_agency(account.agency)),
+    )
+    case = result.case
+    if not result.created:
+        return HandleResult(outcome="duplicate", case=case)
+    case_first_response_due_set(case)
+    outbound_ids = []
+    if identity is not None:
+        ack = replies.acknowledgement_send(case=case, account=account, identity=identity)
+        outbound_ids.append(ack.pk)
+    return HandleResult(outcome="created", case=case, outbound_ids=outbound_ids)
+
+
+def _default_agency(agency: Agency) -> Agency | None:
+    """Messages to an OPD's own number start at that OPD; the leader's go to triage."""
+    return None if agency.kind in _TRIAGE_KINDS else agency
+
+
+def _answer_status(
+    account: ChannelAccount,
+    identity: ContactIdentity,
+    contact: Contact,
+    message: IncomingMessage,
+    asked: re.Match[str],
+) -> HandleResult:
+    prefix, period, number = asked.group(1).upper(), asked.group(2), int(asked.group(3))
+    tracking_number = f"{prefix}-{period}-{number:05d}"
+    case = Case.objects.filter(
+        pemda=account.pemda, tracking_number=tracking_number, contact=contact
+    ).first()
+    Message.objects.create(
+        pemda=account.pemda,
+        case=case,
+        contact=contact,
+        channel=message.channel,
+        account=account,
+        direction=MessageDirection.INBOUND,
+        external_id=message.external_id,
+        text=message.text,
+        status=MessageStatus.RECEIVED,
+        data={**message.data, "intent": "status_question"},
+        created_at=message.received_at or timezone.now(),
+    )
+    outbound = replies.status_answer_send(
+        case=case,
+        tracking_number=tracking_number,
+        account=account,
+        identity=identity,
+        question_id=message.external_id,
+    )
+    return HandleResult(outcome="status_answered", case=case, outbound_ids=[outbound.pk])

@@ -1,0 +1,187 @@
+"""Raw inbound events: stored first, processed by a task, retried until they succeed."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from sigap.channels.adapters import ParsedDelivery, adapter_for
+from sigap.channels.models import ChannelAccount, EventStatus, InboundEvent
+
+logger = logging.getLogger(__name__)
+
+# A claimed event is leased for this long; a worker killed mid-task loses the lease and the
+# sweeper hands the event to another worker.
+LEASE = timedelta(minutes=2)
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    event: InboundEvent
+    created: bool
+
+
+def inbound_event_store(
+    *,
+    channel: str,
+    external_id: str,
+    body: str,
+    headers: dict[str, str] | None = None,
+    account: ChannelAccount | None = None,
+    status: str = EventStatus.PENDING,
+    note: str = "",
+) -> StoredEvent:
+    """Store a delivery once per ``(channel, external_id)`` and enqueue its processing."""
+    try:
+        with transaction.atomic():
+            event = InboundEvent.objects.create(
+                channel=channel,
+                external_id=external_id[:255],
+                body=body,
+                headers=headers or {},
+                account=account,
+                status=status,
+                last_error=note,
+                received_at=timezone.now(),
+            )
+    except IntegrityError:
+        existing = InboundEvent.objects.get(channel=channel, external_id=external_id[:255])
+        return StoredEvent(event=existing, created=False)
+    if status == EventStatus.PENDING:
+        _enqueue_after_commit(event.pk)
+    return StoredEvent(event=event, created=True)
+
+
+def _enqueue_after_commit(event_id: int) -> None:
+    from sigap.channels.tasks import inbound_event_process_task
+
+    transaction.on_commit(lambda: inbound_event_process_task.enqueue(event_id=event_id))
+
+
+def _claim(event_id: int) -> bool:
+    now = timezone.now()
+    due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    return (
+        InboundEvent.objects.filter(
+            due, pk=event_id, status__in=[EventStatus.PENDING, EventStatus.FAILED]
+        ).update(attempts=F("attempts") + 1, next_attempt_at=now + LEASE)
+        == 1
+    )
+
+
+def inbound_event_process(event_id: int) -> str:
+    """Parse and handle one event; safe to run twice (every step below is idempotent)."""
+    if not _claim(event_id):
+        return "skipped"
+    event = InboundEvent.objects.select_related("account").get(pk=event_id)
+    try:
+        parsed = adapter_for(event.channel).parse(
+            event, final_attempt=event.attempts >= MAX_ATTEMPTS
+        )
+        outbound_ids = _handle(parsed)
+    except Exception as exc:  # kept on the row, retried with backoff, visible to admins
+        _record_failure(event, exc)
+        return "failed"
+    status = EventStatus.PROCESSED if _has_content(parsed) else EventStatus.IGNORED
+    InboundEvent.objects.filter(pk=event.pk).update(
+        status=status, processed_at=timezone.now(), last_error="\n".join(parsed.notes)[:4000]
+    )
+    for note in parsed.notes:
+        logger.warning("inbound %s event %s: %s", event.channel, event.pk, note)
+    _send_now(outbound_ids)
+    return status
+
+
+def _has_content(parsed: ParsedDelivery) -> bool:
+    return bool(parsed.messages or parsed.statuses or parsed.identity_changes)
+
+
+def _handle(parsed: ParsedDelivery) -> list[int]:
+    from sigap.channels.services.conversations import inbound_message_handle
+    from sigap.channels.services.outbox import outbound_status_apply
+    from sigap.contacts.services import identity_rename
+
+    outbound_ids: list[int] = []
+    for account, message in parsed.messages:
+        with transaction.atomic():
+            result = inbound_message_handle(account=account, message=message)
+        outbound_ids.extend(result.outbound_ids)
+    for update in parsed.statuses:
+        with transaction.atomic():
+            outbound_status_apply(update=update)
+    for change in parsed.identity_changes:
+        identity_rename(old=change.old_external_id, new=change.new_external_id)
+    return outbound_ids
+
+
+def _send_now(outbound_ids: list[int]) -> None:
+    """Acknowledge in the same task: no second trip through the queue (the 2-second target).
+
+    If this process dies here the rows stay queued and the outbox sweeper sends them.
+    """
+    from sigap.channels.services.outbox import outbound_send
+
+    for outbound_id in outbound_ids:
+        try:
+            outbound_send(outbound_id)
+        except Exception:  # the row records the error; the sweeper retries
+            logger.exception("inline send of outbound %s failed", outbound_id)
+
+
+def _record_failure(event: InboundEvent, exc: Exception) -> None:
+    attempts = event.attempts
+    dead = attempts >= MAX_ATTEMPTS
+    delay = timedelta(seconds=min(3600, 5 * 2 ** (attempts - 1)))
+    InboundEvent.objects.filter(pk=event.pk).update(
+        status=EventStatus.DEAD if dead else EventStatus.FAILED,
+        last_error=f"{type(exc).__name__}: {exc}"[:4000],
+        next_attempt_at=None if dead else timezone.now() + delay,
+    )
+    logger.exception("inbound %s event %s failed (attempt %s)", event.channel, event.pk, attempts)
+
+
+def inbound_events_due(limit: int = 500) -> list[int]:
+    """Events to (re)process: failed ones whose backoff passed, pending ones never started or
+    whose lease expired (their worker died)."""
+    now = timezone.now()
+    grace = now - timedelta(seconds=settings.SIGAP_EVENT_PICKUP_GRACE_SECONDS)
+    due = InboundEvent.objects.filter(
+        Q(status__in=[EventStatus.PENDING, EventStatus.FAILED], next_attempt_at__lte=now)
+        | Q(status=EventStatus.PENDING, next_attempt_at__isnull=True, received_at__lte=grace)
+    )
+    return list(due.order_by("received_at").values_list("pk", flat=True)[:limit])
+
+
+def inbound_events_reprocess(
+    *, event_ids: list[int] | None = None, include_dead: bool = False
+) -> int:
+    """Put events back to pending (admin command `sigap events reprocess`)."""
+    statuses = [EventStatus.FAILED, EventStatus.PENDING]
+    if include_dead:
+        statuses.append(EventStatus.DEAD)
+    events = InboundEvent.objects.filter(status__in=statuses)
+    if event_ids:
+        events = InboundEvent.objects.filter(pk__in=event_ids)
+    ids = list(events.values_list("pk", flat=True))
+    InboundEvent.objects.filter(pk__in=ids).update(
+        status=EventStatus.PENDING, next_attempt_at=None, attempts=0
+    )
+    for event_id in ids:
+        _enqueue_after_commit(event_id)
+    return len(ids)
+
+
+def inbound_events_prune(*, older_than_days: int) -> int:
+    """Retention: drop processed and ignored raw events after the configured age."""
+    cutoff = timezone.now() - timedelta(days=older_than_days)
+    deleted, _ = InboundEvent.objects.filter(
+        status__in=[EventStatus.PROCESSED, EventStatus.IGNORED], received_at__lt=cutoff
+    ).delete()
+    return deleted
