@@ -223,6 +223,10 @@ SIGAP_ENCRYPTION_KEY = env("SIGAP_ENCRYPTION_KEY")
 
 # External services, reached through configurable base URLs (tests point them at stand-ins).
 SIGAP_META_GRAPH_URL = env("SIGAP_META_GRAPH_URL", "https://graph.facebook.com/v21.0").rstrip("/")
+# Instagram API with Instagram Login lives on its own host.
+SIGAP_INSTAGRAM_GRAPH_URL = env(
+    "SIGAP_INSTAGRAM_GRAPH_URL", "https://graph.instagram.com/v23.0"
+).rstrip("/")
 SIGAP_TELEGRAM_API_URL = env("SIGAP_TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
 SIGAP_HTTP_TIMEOUT_SECONDS = float(env("SIGAP_HTTP_TIMEOUT_SECONDS", "10"))
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from sigap.channels.forms import ChannelAccountForm
-from sigap.channels.models import ChannelAccount, InboundEvent, OutboundMessage
+from sigap.channels.models import ChannelAccount, InboundEvent, MailboxState, OutboundMessage
 from sigap.channels.services.events import inbound_events_reprocess
 from sigap.core.admin_scoping import AgencyScopedAdmin
 
@@ -53,3 +53,23 @@ class OutboundMessageAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+@admin.register(MailboxState)
+class MailboxStateAdmin(admin.ModelAdmin):
+    """Where IMAP polling of each mailbox stands and why it last failed (read-only)."""
+
+    list_display = ["account", "last_polled_at", "consecutive_failures", "short_error", "last_uid"]
+    list_filter = ["consecutive_failures"]
+    search_fields = ["account__name", "account__external_id", "last_error"]
+    readonly_fields = [f.name for f in MailboxState._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: MailboxState | None = None) -> bool:
+        return False
+
+    @admin.display(description=_("galat terakhir"))
+    def short_error(self, state: MailboxState) -> str:
+        return state.last_error[:120]

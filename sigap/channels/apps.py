@@ -8,6 +8,14 @@ class ChannelsConfig(AppConfig):
 
     def ready(self) -> None:
         from sigap.channels.adapters import adapter_register
+        from sigap.channels.email.adapter import EmailAdapter
+        from sigap.channels.instagram.adapter import InstagramAdapter
+        from sigap.channels.sms.adapter import SmsAdapter
+        from sigap.channels.telegram.adapter import TelegramAdapter
         from sigap.channels.whatsapp.adapter import WhatsAppAdapter
 
         adapter_register(WhatsAppAdapter())
+        adapter_register(InstagramAdapter())
+        adapter_register(TelegramAdapter())
+        adapter_register(SmsAdapter())
+        adapter_register(EmailAdapter())

@@ -174,3 +174,31 @@ class Conversation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} ↔ {self.identity}"
+
+
+class MailboxState(models.Model):
+    """Where IMAP polling of one email account stands, and why its last poll failed.
+
+    The position is RFC 3501's (UIDVALIDITY, last UID) pair: it survives restarts, and a new
+    UIDVALIDITY (the server rebuilt the mailbox) restarts from UID 1, deduplicated by Message-ID.
+    """
+
+    account = models.OneToOneField(
+        ChannelAccount, on_delete=models.CASCADE, related_name="mailbox_state"
+    )
+    # Both are unsigned 32-bit numbers in IMAP: past the range of a signed IntegerField.
+    uidvalidity = models.BigIntegerField(null=True, blank=True)
+    last_uid = models.BigIntegerField(default=0)
+    last_polled_at = models.DateTimeField(_("terakhir diperiksa"), null=True, blank=True)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+    consecutive_failures = models.PositiveIntegerField(_("gagal berturut-turut"), default=0)
+    # A lease while a poll runs and the backoff after a failure: a poll is claimed with a
+    # conditional UPDATE on this column, so two workers never poll one mailbox at once.
+    next_poll_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("status kotak surat")
+        verbose_name_plural = _("status kotak surat")
+
+    def __str__(self) -> str:
+        return f"{self.account} (UID {self.last_uid})"

@@ -36,3 +36,11 @@ def channels_sweep_task() -> dict[str, int]:
 @task(queue_name="sweeper")
 def inbound_events_prune_task() -> int:
     return inbound_events_prune(older_than_days=settings.SIGAP_EVENT_RETENTION_DAYS)
+
+
+@task(queue_name="ingest")
+def email_poll_task() -> dict[str, str]:
+    """Fetch new mail of every active mailbox over IMAP (periodic, see core.periodic)."""
+    from sigap.channels.email.polling import mailboxes_poll
+
+    return mailboxes_poll()

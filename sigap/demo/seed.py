@@ -215,22 +215,57 @@ DEMO_WHATSAPP = {
 }
 
 
-def _seed_channels(pemda: Pemda, leader_office: Agency) -> None:
-    account = ChannelAccount.objects.filter(
-        kind=ChannelKind.WHATSAPP, external_id=DEMO_WHATSAPP["phone_number_id"]
-    ).first() or ChannelAccount(
-        kind=ChannelKind.WHATSAPP, external_id=DEMO_WHATSAPP["phone_number_id"]
+# The demo Telegram bot of the Bupati's office (talks to `sigap standin telegram`).
+DEMO_TELEGRAM = {
+    "bot_id": "7000000001",
+    "token": "7000000001:demo-telegram-bot-token",
+    "secret": "demo-telegram-secret_2026",
+}
+
+
+# The demo Instagram account of the Bupati's office (talks to `sigap standin instagram`).
+DEMO_INSTAGRAM = {
+    "account_id": "17841400000000001",
+    "app_secret": "demo-instagram-secret",
+    "access_token": "demo-instagram-token",
+    "verify_token": "demo-instagram-verify",
+}
+
+
+def _account(kind: str, external_id: str) -> ChannelAccount:
+    return ChannelAccount.objects.filter(kind=kind, external_id=external_id).first() or (
+        ChannelAccount(kind=kind, external_id=external_id)
     )
-    account.pemda, account.agency = pemda, leader_office
-    account.code, account.name = "wa-bupati", "WhatsApp Lapor Bupati (demo)"
-    account.display_address = "+62 811-0000-1111"
-    account.app_secret = DEMO_WHATSAPP["app_secret"]
-    account.verify_token = DEMO_WHATSAPP["verify_token"]
-    account.access_token = DEMO_WHATSAPP["access_token"]
-    account.config = {
+
+
+def _seed_channels(pemda: Pemda, leader_office: Agency) -> None:
+    whatsapp = _account(ChannelKind.WHATSAPP, DEMO_WHATSAPP["phone_number_id"])
+    whatsapp.pemda, whatsapp.agency = pemda, leader_office
+    whatsapp.code, whatsapp.name = "wa-bupati", "WhatsApp Lapor Bupati (demo)"
+    whatsapp.display_address = "+62 811-0000-1111"
+    whatsapp.app_secret = DEMO_WHATSAPP["app_secret"]
+    whatsapp.verify_token = DEMO_WHATSAPP["verify_token"]
+    whatsapp.access_token = DEMO_WHATSAPP["access_token"]
+    whatsapp.config = {
         "templates": {"default": {"name": "status_laporan", "language": "id", "parameters": 2}}
     }
-    account.save()
+    whatsapp.save()
+    telegram = _account(ChannelKind.TELEGRAM, DEMO_TELEGRAM["bot_id"])
+    telegram.pemda, telegram.agency = pemda, leader_office
+    telegram.code, telegram.name = "tg-bupati", "Telegram Lapor Bupati (demo)"
+    telegram.display_address = "@sigap_7000000001_bot"
+    telegram.access_token = DEMO_TELEGRAM["token"]
+    telegram.webhook_secret = DEMO_TELEGRAM["secret"]
+    telegram.save()
+    instagram = _account(ChannelKind.INSTAGRAM, DEMO_INSTAGRAM["account_id"])
+    instagram.pemda, instagram.agency = pemda, leader_office
+    instagram.code, instagram.name = "ig-bupati", "Instagram Bupati (demo)"
+    instagram.display_address = "@pemkab.demo"
+    instagram.app_secret = DEMO_INSTAGRAM["app_secret"]
+    instagram.access_token = DEMO_INSTAGRAM["access_token"]
+    instagram.verify_token = DEMO_INSTAGRAM["verify_token"]
+    instagram.config = {"api": "instagram_login"}
+    instagram.save()
 
 
 def _admin_group() -> Group:

@@ -65,6 +65,9 @@ class IncomingMessage:
     data: dict[str, Any] = field(default_factory=dict)
     # The channel account (number, bot, mailbox) it arrived through, when there is one.
     account_id: int | None = None
+    # Provider ids of the messages this one answers (email In-Reply-To/References, WhatsApp
+    # context.id), nearest first: a reply joins the case of the message it quotes.
+    reply_to_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

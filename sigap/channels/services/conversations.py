@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from sigap.agencies.models import Agency, AgencyKind
@@ -23,6 +24,8 @@ _STATUS_QUESTION = re.compile(
     r"\b(?:cek|status|lacak|gimana|bagaimana)\b.{0,40}?\b([a-z]{2,6})-(\d{4})-(\d{1,7})\b",
     re.IGNORECASE | re.DOTALL,
 )
+# Mail clients keep whole References chains; the nearest ids are the ones that matter.
+_MAX_REPLY_IDS = 20
 # Kinds of agency whose inbox is the coordinator's triage, not an agency's own queue.
 _TRIAGE_KINDS = {AgencyKind.PEMDA, AgencyKind.LEADER_OFFICE}
 
@@ -51,7 +54,7 @@ def inbound_message_handle(*, account: ChannelAccount, message: IncomingMessage)
     asked = _STATUS_QUESTION.search(message.text or "")
     if asked and contact is not None and identity is not None:
         return _answer_status(account, identity, contact, message, asked)
-    open_case = _open_case_for(contact, message.channel)
+    open_case = threaded_case_for(contact, message) or open_case_for(contact, message.channel)
     if open_case is not None:
         case_message_add(case=open_case, message=message)
         return HandleResult(outcome="joined", case=open_case)
@@ -69,8 +72,51 @@ def _conversation_touch(account: ChannelAccount, identity: ContactIdentity) -> N
         )
 
 
-def _open_case_for(contact: Contact | None, channel: str) -> Case | None:
+def threaded_case_for(contact: Contact | None, message: IncomingMessage) -> Case | None:
+    """The sender's open case this message answers, however long ago it was last touched.
+
+    A reply to one of the case's messages (email In-Reply-To/References against our sent
+    Message-IDs or the citizen's earlier ones) or a tracking number the channel found (an email
+    subject) says more than the time window of ``open_case_for``. Only the sender's own open
+    cases qualify, so a forged reference or someone else's number joins nothing.
+    """
     if contact is None:
+        return None
+    open_cases = Case.objects.filter(contact=contact, status__in=OPEN_STATUSES)
+    ids = [str(i) for i in message.reply_to_ids if i][:_MAX_REPLY_IDS]
+    numbers = [str(n).upper() for n in message.data.get("tracking_numbers") or ()][:5]
+    return _case_replied_to(open_cases, ids, message.channel) or _case_numbered(open_cases, numbers)
+
+
+def _case_replied_to(open_cases: QuerySet[Case], ids: list[str], channel: str) -> Case | None:
+    if not ids:
+        return None
+    replied = Q(direction=MessageDirection.INBOUND, external_id__in=ids) | Q(
+        direction=MessageDirection.OUTBOUND, outbound__provider_message_id__in=ids
+    )
+    case_id = (
+        Message.objects.filter(replied, case__in=open_cases, channel=channel)
+        .order_by("-created_at")
+        .values_list("case_id", flat=True)
+        .first()
+    )
+    return None if case_id is None else open_cases.get(pk=case_id)
+
+
+def _case_numbered(open_cases: QuerySet[Case], numbers: list[str]) -> Case | None:
+    if not numbers:
+        return None
+    found = {case.tracking_number: case for case in open_cases.filter(tracking_number__in=numbers)}
+    return next((found[number] for number in numbers if number in found), None)
+
+
+# Chat channels thread by time: a citizen's next message continues their open case. An email
+# that is not a reply (threading headers, tracking number) is a new complaint.
+_TIME_THREADED_CHANNELS = {"whatsapp", "instagram", "telegram", "sms"}
+
+
+def open_case_for(contact: Contact | None, channel: str) -> Case | None:
+    if contact is None or channel not in _TIME_THREADED_CHANNELS:
         return None
     window = timedelta(hours=settings.SIGAP_CONVERSATION_JOIN_HOURS)
     return (

@@ -35,6 +35,7 @@ def inbound_event_store(
     body: str,
     headers: dict[str, str] | None = None,
     account: ChannelAccount | None = None,
+    account_id: int | None = None,
     status: str = EventStatus.PENDING,
     note: str = "",
 ) -> StoredEvent:
@@ -46,7 +47,7 @@ def inbound_event_store(
                 external_id=external_id[:255],
                 body=body,
                 headers=headers or {},
-                account=account,
+                account_id=account.pk if account is not None else account_id,
                 status=status,
                 last_error=note,
                 received_at=timezone.now(),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from sigap.agencies.models import User
 from sigap.cases.models import Case, Message, MessageDirection
 from sigap.catalog.models import CaseKind, Priority
-from sigap.channels.models import ChannelAccount, OutboundMessage
+from sigap.channels.models import ChannelAccount, ChannelKind, OutboundMessage
 from sigap.channels.services.outbox import outbound_create
 from sigap.contacts.models import ContactIdentity
 from sigap.core.errors import DomainError
@@ -52,9 +52,8 @@ def acknowledgement_text(case: Case) -> str:
             _("Jika ini keadaan darurat yang sedang terjadi, segera hubungi %(numbers)s.")
             % {"numbers": EMERGENCY_NUMBERS}
         )
-        lines.append(
-            _("Mohon kirim lokasi Anda (bagikan lokasi/share location) agar petugas cepat tiba.")
-        )
+        if case.channel != ChannelKind.SMS:  # an SMS cannot carry a location pin
+            lines.append(_("Mohon bagikan lokasi Anda (share location) agar petugas cepat tiba."))
     lines.append(_("Pantau perkembangan: %(link)s") % {"link": status_link(case)})
     lines.append(
         _("Cek status kapan saja dengan membalas: cek status %(number)s")

@@ -9,6 +9,7 @@ import pytest
 
 from sigap.agencies.models import Agency, AgencyKind
 from sigap.agencies.services import agency_save
+from sigap.channels.meta_webhook import keys_cache_clear
 from sigap.channels.models import ChannelAccount, EventStatus, InboundEvent
 from sigap.channels.services.events import inbound_event_process
 from sigap.standins import meta as meta_standin
@@ -18,6 +19,14 @@ APP_SECRET = "demo-app-secret"
 ACCESS_TOKEN = "demo-access-token"
 VERIFY_TOKEN = "demo-verify-token"
 TEMPLATES = {"default": {"name": "status_laporan", "language": "id", "parameters": 2}}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_webhook_keys() -> Iterator[None]:
+    """Accounts are created per test; the webhook's per-process secrets cache must not leak."""
+    keys_cache_clear()
+    yield
+    keys_cache_clear()
 
 
 @pytest.fixture

@@ -58,3 +58,6 @@ def test_demo_whatsapp_number_belongs_to_the_bupati_office(db):
     assert account.agency.code == "bupati" and account.kind == "whatsapp"
     assert account.app_secret == "demo-app-secret" and account.verify_token == "demo-verify-token"
     assert account.access_token == "demo-access-token"
+    kinds = set(ChannelAccount.objects.filter(agency__code="bupati").values_list("kind", flat=True))
+    assert kinds == {"whatsapp", "telegram", "instagram"}
+    assert ChannelAccount.objects.count() == 3

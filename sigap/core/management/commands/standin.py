@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-USAGE = "Pemakaian: sigap standin {whatsapp|instagram|telegram} [--port N] [opsi stand-in…]"
+USAGE = "Pemakaian: sigap standin {whatsapp|instagram|telegram|sms} [--port N] [opsi…]"
 
 
 class Command(BaseCommand):
@@ -24,6 +24,8 @@ class Command(BaseCommand):
             from sigap.standins.meta import main
         elif provider == "telegram":
             from sigap.standins.telegram import main
+        elif provider == "sms":
+            from sigap.standins.sms import main
         else:
             sys.stderr.write(USAGE + "\n")
             raise SystemExit(2)

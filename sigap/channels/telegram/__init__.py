@@ -1,0 +1,1 @@
+"""Telegram Bot API channel: one bot per account, webhook per account code."""
