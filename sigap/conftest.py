@@ -35,6 +35,20 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _fresh_process_caches() -> Iterator[None]:
+    """Per-process caches (routers, gazetteers) are keyed by ids the database reuses between
+    tests; each test starts and ends with them empty."""
+    from sigap.routing.training import router_cache_clear
+    from sigap.routing.triage import gazetteer_cache_clear
+
+    router_cache_clear()
+    gazetteer_cache_clear()
+    yield
+    router_cache_clear()
+    gazetteer_cache_clear()
+
+
+@pytest.fixture(autouse=True)
 def _purge_timeline_after_transactional_tests(request: pytest.FixtureRequest) -> Iterator[None]:
     """The timeline is append-only in the database; the suite's flush between transactional
     tests must still empty it, so this bypasses the guard for that one purge."""

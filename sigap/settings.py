@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "sigap.contacts",
     "sigap.cases",
     "sigap.channels",
+    "sigap.routing",
     "sigap.console",
     "sigap.portal",
     "sigap.demo",

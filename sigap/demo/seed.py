@@ -17,6 +17,8 @@ from sigap.channels.models import ChannelAccount, ChannelKind
 from sigap.demo import data
 from sigap.regions.models import Region, RegionLevel
 from sigap.regions.services import regions_import_csv, regions_import_geojson
+from sigap.routing.models import RoutingModel
+from sigap.routing.training import routing_train
 from sigap.sla.models import BusinessCalendar, SlaPolicy
 
 logger = logging.getLogger(__name__)
@@ -61,6 +63,7 @@ def demo_seed() -> Pemda:
     _seed_categories(pemda, agencies, policies)
     _seed_staff(agencies)
     _seed_channels(pemda, agencies["bupati"])
+    _seed_router(pemda)
     return pemda
 
 
@@ -266,6 +269,12 @@ def _seed_channels(pemda: Pemda, leader_office: Agency) -> None:
     instagram.verify_token = DEMO_INSTAGRAM["verify_token"]
     instagram.config = {"api": "instagram_login"}
     instagram.save()
+
+
+def _seed_router(pemda: Pemda) -> None:
+    """Cold start: the first router learns from the catalog's example texts."""
+    if not RoutingModel.objects.filter(pemda=pemda, is_active=True).exists():
+        routing_train(pemda=pemda)
 
 
 def _admin_group() -> Group:

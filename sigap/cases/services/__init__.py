@@ -18,9 +18,11 @@ from sigap.cases.services.workflow import (
     case_dispose,
     case_merge,
     case_rate,
+    case_route,
     case_set_category,
     case_set_flags,
     case_set_priority,
+    case_set_region,
     case_transition,
 )
 
@@ -41,9 +43,11 @@ __all__ = [
     "case_merge",
     "case_message_add",
     "case_rate",
+    "case_route",
     "case_set_category",
     "case_set_flags",
     "case_set_priority",
+    "case_set_region",
     "case_transition",
     "event_record",
 ]

@@ -27,6 +27,7 @@ from sigap.cases.services.common import (
 from sigap.cases.transitions import is_allowed
 from sigap.catalog.models import Category, Priority
 from sigap.core.errors import DomainError, NotFound, PermissionDenied
+from sigap.regions.models import Region
 
 # Timestamps set when a case first enters a status.
 _STATUS_TIMESTAMPS = {
@@ -308,4 +309,54 @@ def case_rate(*, case: Case, rating: int, comment: str = "") -> Case:
     case_touch(case, ["rating", "rating_comment", "rated_at"])
     event_record(case=case, kind=EventKind.RATED, to_value=rating, note=comment.strip())
     case_changed(case, "rated")
+    return case
+
+
+@transaction.atomic
+def case_route(
+    *, case: Case, agency: Agency, actor: User | None, confidence: float | None = None
+) -> Case:
+    """First routing of a case that has no agency yet (automatic triage or the coordinator)."""
+    case = case_lock(case)
+    ensure_can_act(actor, case)
+    if case.agency_id is not None:
+        raise DomainError(_("Laporan sudah memiliki instansi; gunakan disposisi."))
+    if agency.pemda_id != case.pemda_id or not agency.is_active:
+        raise DomainError(_("Instansi tujuan tidak dikenal."), code="unknown_agency")
+    now = timezone.now()
+    Disposition.objects.create(
+        case=case, to_agency=agency, reason=DispositionReason.INITIAL, actor=actor, created_at=now
+    )
+    case.agency, case.routing_confidence = agency, confidence
+    case_touch(case, ["agency", "routing_confidence"])
+    event_record(
+        case=case,
+        kind=EventKind.ROUTED,
+        actor=actor,
+        to_value=agency.short_name,
+        data={"agency_id": agency.pk, "confidence": confidence},
+    )
+    case_changed(case, "routed")
+    return case
+
+
+@transaction.atomic
+def case_set_region(*, case: Case, region: Region, actor: User | None, source: str) -> Case:
+    """The place a case is about, found in its text (gazetteer) or chosen by staff."""
+    case = case_lock(case)
+    ensure_can_act(actor, case)
+    previous = case.region
+    if previous == region:
+        return case
+    case.region = region
+    case_touch(case, ["region"])
+    event_record(
+        case=case,
+        kind=EventKind.LOCATION,
+        actor=actor,
+        from_value=previous.name if previous else "",
+        to_value=region.name,
+        data={"region": region.code, "source": source},
+    )
+    case_changed(case, "region")
     return case

@@ -17,6 +17,7 @@ from sigap.channels.models import ChannelAccount, Conversation
 from sigap.channels.services import replies
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.contacts.services import contact_resolve, identity_get
+from sigap.routing.triage import case_triage
 from sigap.sla.services import case_first_response_due_set
 
 # "cek status BDG-2611-00042", "status laporan bdg-2611-00042", "lacak BDG-2611-42"
@@ -142,6 +143,10 @@ def _create(
     case = result.case
     if not result.created:
         return HandleResult(outcome="duplicate", case=case)
+    # Triage inline (milliseconds) so the acknowledgement names the agency and, for an
+    # emergency, carries the emergency numbers; the queued triage task then finds it done.
+    case_triage(case)
+    case.refresh_from_db()
     case_first_response_due_set(case)
     outbound_ids = []
     if identity is not None:

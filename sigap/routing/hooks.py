@@ -1,0 +1,12 @@
+"""How routing listens to cases: triage new ones, learn from staff decisions."""
+
+from __future__ import annotations
+
+
+def on_case_changed(case_id: int, change: str) -> None:
+    from sigap.routing.tasks import case_learn_task, case_triage_task
+
+    if change == "created":
+        case_triage_task.enqueue(case_id=case_id)
+    elif change in {"disposed", "routed", "status"}:
+        case_learn_task.enqueue(case_id=case_id, change=change)

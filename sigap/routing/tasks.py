@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django_tasks import task
+
+from sigap.agencies.models import Pemda
+from sigap.cases.models import Case
+from sigap.core.errors import DomainError
+from sigap.routing.learning import case_learn
+from sigap.routing.training import routing_train
+from sigap.routing.triage import case_triage
+
+
+@task(queue_name="triage")
+def case_triage_task(case_id: int) -> bool:
+    """Triage cases from any path (web, API, walk-in); channel intake triages inline first."""
+    case = Case.objects.filter(pk=case_id).first()
+    if case is None:
+        return False
+    case_triage(case)
+    return True
+
+
+@task(queue_name="triage")
+def case_learn_task(case_id: int, change: str) -> bool:
+    return case_learn(case_id, change) is not None
+
+
+@task(queue_name="sweeper")
+def routing_retrain_task() -> list[int]:
+    """Nightly: a new version per Pemda from everything staff decided since."""
+    versions = []
+    for pemda in Pemda.objects.filter(is_active=True):
+        try:
+            versions.append(routing_train(pemda=pemda).version)
+        except DomainError:  # not enough examples yet: keep the current model
+            continue
+    return versions
