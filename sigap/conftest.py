@@ -38,14 +38,15 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
 def _fresh_process_caches() -> Iterator[None]:
     """Per-process caches (routers, gazetteers) are keyed by ids the database reuses between
     tests; each test starts and ends with them empty."""
+    from sigap.routing.knowledge import faq_cache_clear
     from sigap.routing.training import router_cache_clear
     from sigap.routing.triage import gazetteer_cache_clear
 
-    router_cache_clear()
-    gazetteer_cache_clear()
+    for clear in (router_cache_clear, gazetteer_cache_clear, faq_cache_clear):
+        clear()
     yield
-    router_cache_clear()
-    gazetteer_cache_clear()
+    for clear in (router_cache_clear, gazetteer_cache_clear, faq_cache_clear):
+        clear()
 
 
 @pytest.fixture(autouse=True)

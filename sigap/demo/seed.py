@@ -17,7 +17,7 @@ from sigap.channels.models import ChannelAccount, ChannelKind
 from sigap.demo import data
 from sigap.regions.models import Region, RegionLevel
 from sigap.regions.services import regions_import_csv, regions_import_geojson
-from sigap.routing.models import RoutingModel
+from sigap.routing.models import KnowledgeArticle, RoutingModel
 from sigap.routing.training import routing_train
 from sigap.sla.models import BusinessCalendar, SlaPolicy
 
@@ -64,6 +64,7 @@ def demo_seed() -> Pemda:
     _seed_staff(agencies)
     _seed_channels(pemda, agencies["bupati"])
     _seed_router(pemda)
+    _seed_knowledge(agencies)
     return pemda
 
 
@@ -269,6 +270,19 @@ def _seed_channels(pemda: Pemda, leader_office: Agency) -> None:
     instagram.verify_token = DEMO_INSTAGRAM["verify_token"]
     instagram.config = {"api": "instagram_login"}
     instagram.save()
+
+
+def _seed_knowledge(agencies: dict[str, Agency]) -> None:
+    for row in data.KNOWLEDGE_ARTICLES:
+        KnowledgeArticle.objects.update_or_create(
+            agency=agencies[row["agency"]],
+            title=row["title"],
+            defaults={
+                "questions": list(row["questions"]),
+                "answer": row["answer"],
+                "source_url": row["source_url"],
+            },
+        )
 
 
 def _seed_router(pemda: Pemda) -> None:

@@ -83,3 +83,26 @@ class TriageResult(models.Model):
 
     def __str__(self) -> str:
         return f"triase {self.case_id}"
+
+
+class KnowledgeArticle(models.Model):
+    """A common question an agency answers the same way every time; only stored answers are
+    ever sent to citizens, nothing is generated."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("instansi"), on_delete=models.CASCADE,
+        related_name="knowledge_articles",
+    )  # fmt: skip
+    title = models.CharField(_("judul"), max_length=200)
+    questions = models.JSONField(_("variasi pertanyaan"), default=list)
+    answer = models.TextField(_("jawaban"))
+    source_url = models.URLField(_("sumber"), blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("artikel pengetahuan")
+        verbose_name_plural = _("artikel pengetahuan")
+
+    def __str__(self) -> str:
+        return self.title

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from django.conf import settings
@@ -17,6 +17,8 @@ from sigap.channels.models import ChannelAccount, Conversation
 from sigap.channels.services import replies
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.contacts.services import contact_resolve, identity_get
+from sigap.routing.knowledge import faq_answer
+from sigap.routing.models import KnowledgeArticle
 from sigap.routing.triage import case_triage
 from sigap.sla.services import case_first_response_due_set
 
@@ -55,11 +57,64 @@ def inbound_message_handle(*, account: ChannelAccount, message: IncomingMessage)
     asked = _STATUS_QUESTION.search(message.text or "")
     if asked and contact is not None and identity is not None:
         return _answer_status(account, identity, contact, message, asked)
+    waiting = _faq_question_waiting(contact, message) if _asks_for_person(message.text) else None
+    if waiting is not None:
+        # "PETUGAS" after an automatic answer: the original question becomes a case.
+        Message.objects.filter(pk=waiting.pk).update(data={**waiting.data, "escalated": True})
+        return _create(
+            account, identity, replace(message, text=f"{waiting.text}\n\n{message.text}")
+        )
     open_case = threaded_case_for(contact, message) or open_case_for(contact, message.channel)
     if open_case is not None:
         case_message_add(case=open_case, message=message)
         return HandleResult(outcome="joined", case=open_case)
+    article = faq_answer(pemda, message.text) if message.text and identity else None
+    if article is not None and identity is not None:
+        return _answer_faq(account, identity, contact, message, article)
     return _create(account, identity, message)
+
+
+_PERSON_REQUESTS = {"petugas", "bicara dengan petugas", "hubungi petugas", "minta petugas", "lapor"}
+
+
+def _asks_for_person(text: str) -> bool:
+    return " ".join(re.findall(r"\w+", text.lower())) in _PERSON_REQUESTS
+
+
+def _faq_question_waiting(contact: Contact | None, message: IncomingMessage) -> Message | None:
+    if contact is None:
+        return None
+    since = timezone.now() - timedelta(hours=24)
+    return (
+        Message.objects.filter(
+            contact=contact, channel=message.channel, direction=MessageDirection.INBOUND,
+            data__intent="faq", created_at__gte=since,
+        )
+        .exclude(data__has_key="escalated")  # a missing key never equals True in SQL
+        .order_by("-created_at")
+        .first()
+    )  # fmt: skip
+
+
+def _answer_faq(
+    account: ChannelAccount,
+    identity: ContactIdentity,
+    contact: Contact | None,
+    message: IncomingMessage,
+    article: KnowledgeArticle,
+) -> HandleResult:
+    """A common question answered at once from the stored article; a person stays one reply away."""
+    Message.objects.create(
+        pemda=account.pemda, case=None, contact=contact, channel=message.channel, account=account,
+        direction=MessageDirection.INBOUND, external_id=message.external_id, text=message.text,
+        status=MessageStatus.RECEIVED,
+        data={**message.data, "intent": "faq", "article_id": article.pk},
+        created_at=message.received_at or timezone.now(),
+    )  # fmt: skip
+    outbound = replies.faq_answer_send(
+        article=article, account=account, identity=identity, question_id=message.external_id
+    )
+    return HandleResult(outcome="faq_answered", outbound_ids=[outbound.pk])
 
 
 def _conversation_touch(account: ChannelAccount, identity: ContactIdentity) -> None:

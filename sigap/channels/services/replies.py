@@ -17,6 +17,7 @@ from sigap.channels.models import ChannelAccount, ChannelKind, OutboundMessage
 from sigap.channels.services.outbox import outbound_create
 from sigap.contacts.models import ContactIdentity
 from sigap.core.errors import DomainError
+from sigap.routing.models import KnowledgeArticle
 
 EMERGENCY_NUMBERS = "112 (darurat), 113 (pemadam kebakaran), 119 (ambulans), 110 (polisi)"
 
@@ -143,4 +144,30 @@ def case_reply_send(*, case: Case, text: str, actor: User | None, key: str) -> O
         purpose="reply",
         idempotency_key=f"reply:{case.pk}:{key}",
         author=actor,
+    )
+
+
+def faq_answer_send(
+    *,
+    article: KnowledgeArticle,
+    account: ChannelAccount,
+    identity: ContactIdentity,
+    question_id: str,
+) -> OutboundMessage:
+    lines = [article.answer.strip()]
+    if article.source_url:
+        lines.append(_("Sumber: %(url)s") % {"url": article.source_url})
+    lines.append(
+        _("Belum terjawab? Balas PETUGAS agar pertanyaan Anda diteruskan ke petugas %(agency)s.")
+        % {"agency": article.agency.short_name}
+    )
+    return outbound_create(
+        case=None,
+        account=account,
+        identity=identity,
+        text="\n\n".join(lines),
+        purpose="faq",
+        idempotency_key=f"faq:{account.pk}:{question_id}",
+        data={"article_id": article.pk},
+        enqueue=False,
     )

@@ -53,3 +53,44 @@ def test_routed_case_acknowledgement_names_the_agency(
     case = Case.objects.get()
     assert case.agency == agency_a
     assert f"Ditangani oleh: {agency_a.name}" in OutboundMessage.objects.get().message.text
+
+
+def test_common_question_is_answered_from_the_knowledge_base_and_a_person_is_one_reply_away(
+    client, wa_account, meta, agency_a
+):
+    from sigap.routing.models import KnowledgeArticle
+
+    KnowledgeArticle.objects.create(
+        agency=agency_a,
+        title="Syarat membuat KTP-el",
+        questions=[
+            "apa syarat bikin ktp",
+            "syarat membuat ktp elektronik apa saja",
+            "bikin ktp perlu apa aja",
+        ],
+        answer="Syarat KTP-el: fotokopi KK dan berusia 17 tahun. Layanan ini gratis.",
+    )
+    deliver(client, "mau tanya, syarat bikin ktp apa aja ya?", "6283333")
+    assert Case.objects.count() == 0
+    answer = OutboundMessage.objects.get(purpose="faq")
+    assert "gratis" in answer.message.text and "PETUGAS" in answer.message.text
+    assert answer.status == "sent"
+    deliver(client, "petugas", "6283333")
+    case = Case.objects.get()
+    assert "syarat bikin ktp" in case.description
+    assert OutboundMessage.objects.filter(purpose="ack").count() == 1
+
+
+def test_a_complaint_on_the_same_topic_is_never_answered_automatically(
+    client, wa_account, meta, agency_a
+):
+    from sigap.routing.models import KnowledgeArticle
+
+    KnowledgeArticle.objects.create(
+        agency=agency_a, title="Syarat membuat KTP-el",
+        questions=["apa syarat bikin ktp", "syarat membuat ktp elektronik apa saja"],
+        answer="Syarat KTP-el: fotokopi KK.",
+    )  # fmt: skip
+    deliver(client, "KTP saya belum jadi 3 bulan, pelayanan lambat sekali!", "6284444")
+    assert Case.objects.count() == 1
+    assert not OutboundMessage.objects.filter(purpose="faq").exists()

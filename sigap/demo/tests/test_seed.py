@@ -61,3 +61,12 @@ def test_demo_whatsapp_number_belongs_to_the_bupati_office(db):
     kinds = set(ChannelAccount.objects.filter(agency__code="bupati").values_list("kind", flat=True))
     assert kinds == {"whatsapp", "telegram", "instagram"}
     assert ChannelAccount.objects.count() == 3
+
+
+def test_demo_has_a_router_and_knowledge_articles(db):
+    from sigap.routing.models import KnowledgeArticle, RoutingModel
+
+    demo_seed()
+    demo_seed()
+    assert RoutingModel.objects.filter(is_active=True).count() == 1
+    assert KnowledgeArticle.objects.count() >= 12
