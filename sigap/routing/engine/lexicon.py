@@ -127,9 +127,9 @@ COMMON_WORDS: frozenset[str] = _words(
 
 
 def shared_data_dir() -> Path | None:
-    """Find `../shared/data` (env `SIGAP_SHARED_DATA` first), or None when absent."""
+    """Find `../shared/data` (env `SIGAP_SHARED_DATA_DIR` first), or None when absent."""
     candidates: list[Path] = []
-    if env := os.environ.get("SIGAP_SHARED_DATA"):
+    if env := os.environ.get("SIGAP_SHARED_DATA_DIR"):
         candidates.append(Path(env))
     repo_root = Path(__file__).resolve().parents[3]
     candidates += [repo_root.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]

@@ -257,7 +257,7 @@ def test_surabaya_time_split_top1_floor(tmp_path: Path) -> None:
     if path is None or not path.is_file():
         pytest.skip(
             "../shared/data/surabaya_mediacenter absent: cannot check routing accuracy on "
-            "real complaints (set SIGAP_SHARED_DATA to the shared data folder)"
+            "real complaints (set SIGAP_SHARED_DATA_DIR to the shared data folder)"
         )
     rows = read_dataset(path, collapse_area=True)
     dates = rows.dates or []
