@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from sigap.cases.models import Message
 from sigap.channels.adapters import PermanentSendError, SendError, SendResult
+from sigap.channels.http import MediaError, client
 from sigap.channels.models import ChannelAccount, Conversation, OutboundMessage
 
 logger = logging.getLogger(__name__)
@@ -35,24 +36,6 @@ ACCESS_REVOKED = {"190"}  # the access token expired or was revoked
 DEFAULT_RETRY_AFTER = 60.0  # Graph usage limits are rolling windows measured in minutes
 # Where a multi-part send records the parts already accepted, so a retry never repeats them.
 PARTS_KEY = "instagram_parts_sent"
-
-_client: httpx.Client | None = None
-
-
-class MediaError(Exception):
-    """An attachment could not be downloaded; ``retryable`` says whether trying later may help."""
-
-    def __init__(self, message: str, *, retryable: bool = True) -> None:
-        super().__init__(message)
-        self.retryable = retryable
-
-
-def client() -> httpx.Client:
-    """One pooled client per process (keep-alive to the Graph API and the CDN)."""
-    global _client
-    if _client is None:
-        _client = httpx.Client(timeout=settings.SIGAP_HTTP_TIMEOUT_SECONDS)
-    return _client
 
 
 def send(outbound: OutboundMessage, *, window_open: bool) -> SendResult:

@@ -20,6 +20,7 @@ from sigap.channels.adapters import (
     SendError,
     SendResult,
 )
+from sigap.channels.http import MediaError, client
 from sigap.channels.models import ChannelAccount, OutboundMessage
 
 logger = logging.getLogger(__name__)
@@ -32,8 +33,6 @@ MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
-_client: httpx.Client | None = None
-
 
 class BotApiError(Exception):
     """An answer with ``"ok": false`` (or no usable answer at all: ``status`` 0 or a 5xx)."""
@@ -43,22 +42,6 @@ class BotApiError(Exception):
         self.status = status
         self.description = description
         self.retry_after = retry_after
-
-
-class MediaError(Exception):
-    """A file could not be fetched; ``retryable`` is False when trying again cannot help."""
-
-    def __init__(self, message: str, *, retryable: bool = True) -> None:
-        super().__init__(message)
-        self.retryable = retryable
-
-
-def client() -> httpx.Client:
-    """One pooled client per process: keep-alive to api.telegram.org matters under load."""
-    global _client
-    if _client is None:
-        _client = httpx.Client(timeout=settings.SIGAP_HTTP_TIMEOUT_SECONDS)
-    return _client
 
 
 def _redact(text: str, account: ChannelAccount) -> str:

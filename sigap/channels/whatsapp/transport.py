@@ -16,6 +16,7 @@ from sigap.channels.adapters import (
     SendResult,
     WindowClosedError,
 )
+from sigap.channels.http import MediaError, client
 from sigap.channels.models import ChannelAccount, OutboundMessage
 
 logger = logging.getLogger(__name__)
@@ -26,20 +27,6 @@ UNREACHABLE = {"131026"}
 THROTTLED = {"130429", "131056", "131048", "4", "80007", "131057"}
 TEMPORARY = {"131000", "131052", "131053", "1", "2"}
 MAX_MEDIA_BYTES = 100 * 1024 * 1024
-
-_client: httpx.Client | None = None
-
-
-class MediaError(Exception):
-    pass
-
-
-def client() -> httpx.Client:
-    """One pooled client per process: keep-alive to the Graph API matters at 1,000 sends/s."""
-    global _client
-    if _client is None:
-        _client = httpx.Client(timeout=settings.SIGAP_HTTP_TIMEOUT_SECONDS)
-    return _client
 
 
 def _auth(account: ChannelAccount) -> dict[str, str]:
