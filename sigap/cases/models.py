@@ -85,6 +85,15 @@ class Case(models.Model):
     followup_due_at = models.DateTimeField(null=True, blank=True)
     resolution_due_at = models.DateTimeField(null=True, blank=True)
     autoclose_due_at = models.DateTimeField(null=True, blank=True)
+    # SLA sweeper state (sigap.sla): when the current agency's follow-up clock started, the
+    # steps taken per stage (0 none, 1 warned, n >= 2 escalated to chain level n - 1), and when
+    # the sweeper next has something to do (partial index; NULL = nothing pending).
+    followup_started_at = models.DateTimeField(null=True, blank=True)
+    first_response_sla_level = models.PositiveSmallIntegerField(default=0)
+    verification_sla_level = models.PositiveSmallIntegerField(default=0)
+    followup_sla_level = models.PositiveSmallIntegerField(default=0)
+    resolution_sla_level = models.PositiveSmallIntegerField(default=0)
+    sla_next_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("diterima"), db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
     verified_at = models.DateTimeField(null=True, blank=True)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from sigap.catalog.models import Priority
 
 
 def default_office_schedule() -> dict[str, list[list[str]]]:
@@ -47,8 +52,36 @@ class BusinessCalendar(models.Model):
         return self.name
 
 
+class Stage(models.TextChoices):
+    """The clocks of a case. Auto-closure is an action, not a stage: it never escalates."""
+
+    FIRST_RESPONSE = "first_response", _("Respons pertama")
+    VERIFICATION = "verification", _("Verifikasi dan disposisi")
+    FOLLOWUP = "followup", _("Tindak lanjut instansi")
+    RESOLUTION = "resolution", _("Penyelesaian")
+
+
+class EscalationRole(models.TextChoices):
+    """Who hears about a breach, one level per breach period."""
+
+    ASSIGNEE = "assignee", _("Petugas penanggung jawab")
+    AGENCY_ADMIN = "agency_admin", _("Kepala/admin instansi")
+    COORDINATOR = "coordinator", _("Koordinator")
+    LEADER = "leader", _("Pimpinan")
+
+
+_ROLES = frozenset(EscalationRole.values)  # ``.values`` builds a new list on every access
+
+
+def default_escalation_chain() -> list[str]:
+    return [role.value for role in EscalationRole]
+
+
 class SlaPolicy(models.Model):
-    """Response and resolution targets; LAPOR! stages are counted in working days."""
+    """Response and resolution targets; LAPOR! stages are counted in working days.
+
+    A duration of 0 means the stage is not measured under this policy.
+    """
 
     code = models.SlugField(_("kode"), max_length=40, unique=True)
     name = models.CharField(_("nama"), max_length=120)
@@ -61,10 +94,146 @@ class SlaPolicy(models.Model):
     followup_days = models.PositiveIntegerField(_("tindak lanjut (hari kerja)"), default=5)
     resolution_days = models.PositiveIntegerField(_("penyelesaian (hari kalender)"), default=14)
     autoclose_days = models.PositiveIntegerField(_("tutup otomatis (hari kerja)"), default=10)
+    # Warn when this share of the budget is used or this many working minutes remain, whichever
+    # comes first (0 switches a rule off; the minutes rule only applies to longer budgets).
+    warn_percent = models.PositiveSmallIntegerField(
+        _("peringatan pada (% waktu terpakai)"), default=80
+    )
+    warn_minutes_before = models.PositiveIntegerField(
+        _("peringatan sebelum batas (menit kerja)"), default=30
+    )
+    escalation_chain = models.JSONField(
+        _("rantai eskalasi"),
+        default=default_escalation_chain,
+        help_text=_("Urutan penerima eskalasi: assignee, agency_admin, coordinator, leader."),
+    )
 
     class Meta:
         verbose_name = _("kebijakan SLA")
         verbose_name_plural = _("kebijakan SLA")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(warn_percent__lte=100), name="slapolicy_warn_percent_max_100"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        chain = self.escalation_chain
+        if (
+            not isinstance(chain, list)
+            or not chain
+            or any(role not in _ROLES for role in chain)
+            or len(set(chain)) != len(chain)
+        ):
+            raise ValidationError(
+                {"escalation_chain": _("Isi dengan peran yang dikenal, masing-masing sekali.")}
+            )
+
+    def chain(self) -> tuple[str, ...]:
+        """The escalation chain, unknown entries dropped (a hand-edited row must not crash)."""
+        raw = self.escalation_chain if isinstance(self.escalation_chain, list) else []
+        return tuple(dict.fromkeys(role for role in raw if role in _ROLES))
+
+
+class SlaRule(models.Model):
+    """Which policy applies to a case: the most specific matching rule of its Pemda wins.
+
+    Specificity: category, then agency (a rule on an OPD covers its units; the nearest wins),
+    then priority; ties go to the lower ``order``. Without a matching rule the category's own
+    ``sla_policy`` applies, else the built-in default. A rule matching everything therefore
+    overrides every category's policy: use it only to change the Pemda-wide default.
+    """
+
+    pemda = models.ForeignKey("agencies.Pemda", on_delete=models.CASCADE, related_name="sla_rules")
+    category = models.ForeignKey(
+        "catalog.Category", verbose_name=_("kategori"), on_delete=models.CASCADE, null=True,
+        blank=True, related_name="sla_rules",
+    )  # fmt: skip
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("instansi"), on_delete=models.CASCADE, null=True,
+        blank=True, related_name="sla_rules",
+    )  # fmt: skip
+    priority = models.CharField(_("prioritas"), max_length=10, choices=Priority.choices, blank=True)
+    policy = models.ForeignKey(
+        SlaPolicy, verbose_name=_("kebijakan SLA"), on_delete=models.PROTECT, related_name="rules"
+    )
+    order = models.PositiveIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("aturan SLA")
+        verbose_name_plural = _("aturan SLA")
+        ordering = ["pemda", "order", "id"]
+
+    def __str__(self) -> str:
+        parts = [str(part) for part in (self.category, self.agency) if part] + (
+            [self.get_priority_display()] if self.priority else []
+        )
+        return f"{' · '.join(parts) or _('semua laporan')} → {self.policy}"
+
+
+class SlaPause(models.Model):
+    """A stretch of time the clocks stood still because the case waited for the citizen.
+
+    Derived from the timeline (status changes into and out of ``waiting_citizen``) by
+    ``case_deadlines_recompute``; ``ended_at`` is None while the case still waits.
+    """
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="sla_pauses")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("jeda SLA")
+        verbose_name_plural = _("jeda SLA")
+        ordering = ["case", "started_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ended_at__isnull=True) | Q(ended_at__gte=models.F("started_at")),
+                name="slapause_ends_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["case"], condition=Q(ended_at__isnull=True), name="slapause_one_open"
+            ),
+        ]
+        indexes = [models.Index(fields=["case", "started_at"], name="slapause_case_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.started_at:%Y-%m-%d %H:%M} – {self.ended_at or '…'}"
+
+
+class NotificationKind(models.TextChoices):
+    WARNING = "sla_warning", _("Peringatan SLA")
+    ESCALATION = "sla_escalation", _("Eskalasi SLA")
+
+
+class SlaNotification(models.Model):
+    """A message for one staff member in the console (email/WhatsApp delivery comes later)."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sla_notifications"
+    )
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=NotificationKind.choices)
+    stage = models.CharField(max_length=20, choices=Stage.choices)
+    level = models.PositiveSmallIntegerField(default=0)
+    text = models.TextField()
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notifikasi SLA")
+        verbose_name_plural = _("notifikasi SLA")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="slanotif_recipient_idx"),
+            # The console's unread badge: only unread rows are indexed.
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="slanotif_unread_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient_id} · {self.case_id} · {self.kind}"

@@ -1,0 +1,204 @@
+"""Deadlines as stored columns, recomputed from the case's facts after every relevant change.
+
+The case services announce changes with ``case_changed``; ``sla_case_changed`` (registered in
+``SlaConfig.ready``) recomputes right after the commit, in the same process. That breaks the
+hooks' "only enqueue" habit on purpose: the recompute is a handful of indexed queries, and the
+page the officer sees next (and the acknowledgement the citizen gets) must show the new clock.
+If it fails, a task retries it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Max, Q
+
+from sigap.cases.models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Disposition,
+    EventKind,
+    Message,
+    MessageDirection,
+)
+from sigap.sla.calendar import Pause
+from sigap.sla.clocks import CaseClocks, deadline_columns, office_calendar_for
+from sigap.sla.models import SlaPause, Stage
+from sigap.sla.selectors import calendar_for_agency, sla_policy_for_case
+
+logger = logging.getLogger(__name__)
+
+# Changes (``case_changed`` names) after which deadlines may move.
+RECOMPUTE_ON = frozenset(
+    {
+        "created",
+        "status",
+        "disposed",
+        "category",
+        "priority",
+        "message_in",
+        "message_out",
+        "merged",
+        "flags",
+    }
+)
+# What counts as the first response: a human's reply to the citizen (an outbound message with an
+# author; the automatic acknowledgement has none) or a staff member's status action (verify,
+# reject, start work, ask for information, resolve). Notes, assignments and dispositions are
+# internal and do not count.
+FIRST_RESPONSE_KINDS = (EventKind.MESSAGE_OUT, EventKind.STATUS_CHANGED)
+_WAITING = CaseStatus.WAITING_CITIZEN.value
+
+
+def sla_case_changed(case_id: int, change: str) -> None:
+    """The ``case_hook_register`` subscriber: recompute, or leave it to a retrying task."""
+    if change not in RECOMPUTE_ON:
+        return
+    try:
+        if change == "status" and _closed_settle(case_id):
+            return
+        case_deadlines_recompute(case=case_id)
+    except Exception:
+        logger.exception(
+            "SLA recompute failed for case %s after %s; retrying in a task", case_id, change
+        )
+        from sigap.sla.tasks import case_deadlines_recompute_task
+
+        case_deadlines_recompute_task.enqueue(case_id=case_id)
+
+
+def _closed_settle(case_id: int) -> bool:
+    """A closed case (only ever reached from resolved, whose deadlines are final) just stops
+    the sweeper: one UPDATE instead of a recompute, which matters for auto-closure in bulk."""
+    closed = Case.objects.filter(pk=case_id, status=CaseStatus.CLOSED)
+    return closed.update(autoclose_due_at=None, sla_next_at=None) == 1
+
+
+@transaction.atomic
+def case_deadlines_recompute(*, case: Case | int) -> Case:
+    """Bring every SLA column of the case up to date; returns the locked, updated row.
+
+    When given a ``Case`` instance its attributes are updated too (the acknowledgement reads
+    ``first_response_due_at`` from the object it holds).
+    """
+    case_id = case if isinstance(case, int) else case.pk
+    locked = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("agency", "category__sla_policy")
+        .get(pk=case_id)
+    )
+    pauses = pauses_sync(locked)
+    changes: dict[str, object] = {}
+    if locked.first_response_at is None and (responded := first_response_at(locked)):
+        changes["first_response_at"] = locked.first_response_at = responded
+    if locked.status == CaseStatus.CLOSED:
+        # Closed comes only from resolved, whose deadlines are final: nothing left to run.
+        changes |= {
+            name: None for name in ("autoclose_due_at", "sla_next_at") if getattr(locked, name)
+        }
+    else:
+        changes |= _deadline_changes(locked, pauses)
+    if changes:
+        Case.objects.filter(pk=case_id).update(**changes)
+        for name, value in changes.items():
+            setattr(locked, name, value)
+            if isinstance(case, Case):
+                setattr(case, name, value)
+    return locked
+
+
+def _deadline_changes(locked: Case, pauses: tuple[Pause, ...]) -> dict[str, object]:
+    policy = sla_policy_for_case(locked)
+    office = office_calendar_for(locked, calendar_for_agency(locked.agency))
+    return deadline_columns(
+        locked,
+        policy,
+        office,
+        pauses=pauses,
+        followup_started_at=followup_started_at(locked),
+        last_reply_at=_last_reply_at(locked),
+    )
+
+
+def pauses_sync(case: Case) -> tuple[Pause, ...]:
+    """Pause intervals derived from the timeline, stored as ``SlaPause`` rows.
+
+    Rebuilt from the status events rather than patched per change, so that hooks running late
+    or out of order (two quick transitions from two requests) can never lose a pause.
+    """
+    events = (
+        CaseEvent.objects.filter(case=case, kind__in=[EventKind.STATUS_CHANGED, EventKind.MERGED])
+        .filter(Q(to_value=_WAITING) | Q(from_value=_WAITING))
+        .order_by("created_at", "id")
+        .values_list("kind", "from_value", "to_value", "created_at")
+    )
+    intervals: list[Pause] = []
+    started: datetime | None = None
+    for kind, from_value, to_value, at in events:
+        if kind == EventKind.STATUS_CHANGED and to_value == _WAITING and started is None:
+            started = at
+        elif from_value == _WAITING and started is not None:
+            intervals.append((started, at))
+            started = None
+    if started is not None and case.status == _WAITING:
+        intervals.append((started, None))
+    stored = list(
+        SlaPause.objects.filter(case=case)
+        .order_by("started_at")
+        .values_list("started_at", "ended_at")
+    )
+    if stored != intervals:
+        SlaPause.objects.filter(case=case).delete()
+        SlaPause.objects.bulk_create(
+            SlaPause(case=case, started_at=begin, ended_at=end) for begin, end in intervals
+        )
+    return tuple(intervals)
+
+
+def first_response_at(case: Case) -> datetime | None:
+    """When staff first answered, from the timeline (see ``FIRST_RESPONSE_KINDS``)."""
+    return (
+        CaseEvent.objects.filter(case=case, kind__in=FIRST_RESPONSE_KINDS, actor__isnull=False)
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+
+
+def followup_started_at(case: Case) -> datetime | None:
+    """Start of the handling agency's follow-up clock: the latest of verification, the last
+    disposition (every hop restarts it) and a reopening. None until verified at an agency."""
+    if case.agency_id is None or case.verified_at is None:
+        return None
+    last_hop = Disposition.objects.filter(case=case).aggregate(at=Max("created_at"))["at"]
+    reopened = CaseEvent.objects.filter(
+        case=case,
+        kind=EventKind.STATUS_CHANGED,
+        from_value=CaseStatus.RESOLVED.value,
+        to_value=CaseStatus.IN_PROGRESS.value,
+    ).aggregate(at=Max("created_at"))["at"]
+    return max(moment for moment in (case.verified_at, last_hop, reopened) if moment is not None)
+
+
+def _last_reply_at(case: Case) -> datetime | None:
+    if case.status != CaseStatus.RESOLVED or case.resolved_at is None:
+        return None
+    return Message.objects.filter(
+        case=case, direction=MessageDirection.INBOUND, created_at__gt=case.resolved_at
+    ).aggregate(at=Max("created_at"))["at"]
+
+
+def case_first_response_due(case: Case) -> datetime | None:
+    """When the first answer is due under the case's policy (no write; for previews)."""
+    policy = sla_policy_for_case(case)
+    office = office_calendar_for(case, calendar_for_agency(case.agency))
+    clock = CaseClocks(case=case, policy=policy, office=office).stages.get(Stage.FIRST_RESPONSE)
+    return clock.due if clock is not None else None
+
+
+def case_first_response_due_set(case: Case) -> datetime | None:
+    """Kept for the channels' acknowledgement: recompute everything, return the first due."""
+    return case_deadlines_recompute(case=case).first_response_due_at
