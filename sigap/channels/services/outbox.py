@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from sigap.agencies.models import User
 from sigap.cases.models import Case, EventKind, Message, MessageDirection, MessageStatus
-from sigap.cases.services import event_record
+from sigap.cases.services import case_changed, event_record
 from sigap.channels.adapters import (
     RecipientUnreachableError,
     SendError,
@@ -101,6 +101,8 @@ def _create_rows(
             note=text[:2000],
             data={"message_id": message.pk},
         )
+        if author is not None:  # a person answered: the first-response clock stops
+            case_changed(case, "message_out")
     return OutboundMessage.objects.create(
         pemda=account.pemda,
         account=account,
