@@ -1,9 +1,11 @@
-from django.urls import path
-
-from sigap.console import views
+from sigap.console.views import case, inbox, notifications, rosters, triage, walkin
 
 app_name = "console"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("laporan/<str:tracking_number>/", views.case_detail, name="case_detail"),
+    *inbox.urlpatterns,
+    *case.urlpatterns,
+    *triage.urlpatterns,
+    *walkin.urlpatterns,
+    *rosters.urlpatterns,
+    *notifications.urlpatterns,
 ]

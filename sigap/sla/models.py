@@ -207,17 +207,25 @@ class SlaPause(models.Model):
 class NotificationKind(models.TextChoices):
     WARNING = "sla_warning", _("Peringatan SLA")
     ESCALATION = "sla_escalation", _("Eskalasi SLA")
+    EMERGENCY = "emergency", _("Laporan darurat")
+    ASSIGNED = "assigned", _("Laporan ditugaskan")
+    MENTION = "mention", _("Disebut dalam catatan")
+    CITIZEN_REPLY = "citizen_reply", _("Balasan warga")
+    RATING = "rating", _("Penilaian warga")
 
 
 class SlaNotification(models.Model):
-    """A message for one staff member in the console (email/WhatsApp delivery comes later)."""
+    """A message for one staff member: SLA warnings and escalations, emergencies, mentions, ...
+
+    The model keeps its historical name; ``stage`` is empty for kinds that are not SLA steps.
+    """
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sla_notifications"
     )
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=NotificationKind.choices)
-    stage = models.CharField(max_length=20, choices=Stage.choices)
+    stage = models.CharField(max_length=20, choices=Stage.choices, blank=True, default="")
     level = models.PositiveSmallIntegerField(default=0)
     text = models.TextField()
     created_at = models.DateTimeField()

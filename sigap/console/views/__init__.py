@@ -1,0 +1,1 @@
+"""Console views, one module per area; each module owns its ``urlpatterns``."""

@@ -1,0 +1,7 @@
+"""Staff notifications in the console."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,7 @@
+"""Standby rosters: per-agency duty schedules."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
