@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
@@ -101,3 +102,18 @@ def staff_list_for_agency(agency: Agency) -> QuerySet[User]:
 
 def api_token_list_for_user(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
+
+
+def on_duty_staff(agency: Agency, at: datetime) -> list[User]:
+    """Who answers this agency's cases at ``at``.
+
+    Without a duty roster every active officer and admin of the agency is on duty; the roster
+    (standby schedules) narrows this down when the agency keeps one.
+    """
+    del at  # used once rosters exist
+    staff = User.objects.filter(
+        is_active=True,
+        memberships__agency=agency,
+        memberships__role__in=[Role.AGENCY_ADMIN, Role.AGENCY_OFFICER],
+    )
+    return list(staff.distinct().order_by("full_name", "username"))
