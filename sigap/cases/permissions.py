@@ -42,3 +42,8 @@ def can_see_reporter(scope: StaffScope, case: Case) -> bool:
     if case.is_anonymous:
         return scope.can_reveal_reporter(case.pemda_id)
     return True
+
+
+def must_mask_personal_data(scope: StaffScope, case: Case) -> bool:
+    """Agencies read anonymous cases with NIK, phone numbers and e-mails masked in the text."""
+    return case.is_anonymous and not can_see_reporter(scope, case)

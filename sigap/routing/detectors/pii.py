@@ -224,3 +224,10 @@ def _is_phone(raw: str, digits: str, before: str) -> bool:
 def _looks_like_thousands(raw: str) -> bool:
     """`1.500.000` is an amount, whatever word stands near it."""
     return bool(re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw))
+
+
+def mask_personal_data(text: str) -> str:
+    """`text` with every NIK, phone number, e-mail address and account number masked."""
+    if not text:
+        return text
+    return mask(text, find_personal_data(text))
