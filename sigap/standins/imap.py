@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fnmatch
-import itertools
 import re
 import socket
 import socketserver
@@ -24,8 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Self
+from typing import cast
+
+from sigap.standins.core.tcp import TcpServer, TcpStandin
 
 CAPABILITIES = "IMAP4rev1 LITERAL+ ID"
 MAILBOX = "INBOX"
@@ -293,11 +293,12 @@ def fetch_item(message: StoredMessage, item: str) -> tuple[bytes, bool]:
 
 
 class Session(socketserver.StreamRequestHandler):
-    server: _Server
+    server: TcpServer
+    standin: ImapStandin
 
     def setup(self) -> None:
         super().setup()
-        self.standin = self.server.standin
+        self.standin = cast(ImapStandin, self.server.standin)
         self.connection_id = self.standin._register(self.request)
         self.request.settimeout(self.standin.idle_timeout)
         # Answers go out in several small writes; without NODELAY, Nagle's algorithm and the
@@ -569,20 +570,14 @@ def _uid_check(
     return lambda seq: uids(by_seq[seq].uid)
 
 
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], standin: ImapStandin) -> None:
-        self.standin = standin
-        super().__init__(address, Session)
-
-
 # -- the stand-in ----------------------------------------------------------------------------
 
 
-class ImapStandin:
+class ImapStandin(TcpStandin):
     """A threaded IMAP server on loopback; `port`, `stop()`, usable as a context manager."""
+
+    handler = Session
+    thread_name = "imap-standin"
 
     def __init__(
         self,
@@ -596,60 +591,11 @@ class ImapStandin:
     ) -> None:
         self.user = user
         self.password = password
-        self.idle_timeout = idle_timeout
         self.mailbox = Mailbox(uidvalidity)
         self._lock = threading.Lock()
         self._commands: list[RecordedCommand] = []
-        self._connections: dict[socket.socket, int] = {}
-        self._connection_ids = itertools.count(1)
         self._failing_logins = 0
-        self._server = _Server((host, port), self)
-        self._thread: threading.Thread | None = None
-
-    @property
-    def host(self) -> str:
-        return str(self._server.server_address[0])
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
-
-    def start(self) -> Self:
-        if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._server.serve_forever,
-                kwargs={"poll_interval": 0.05},
-                name="imap-standin",
-                daemon=True,
-            )
-            self._thread.start()
-        return self
-
-    def serve_forever(self) -> None:
-        try:
-            self._server.serve_forever(poll_interval=0.5)
-        finally:
-            self._server.server_close()
-            self.drop_connections()
-
-    def stop(self) -> None:
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join()
-            self._thread = None
-        self._server.server_close()
-        self.drop_connections()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
+        super().__init__(host, port, idle_timeout=idle_timeout, guard=self._lock)
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -666,16 +612,6 @@ class ImapStandin:
         with self._lock:
             self._failing_logins += times
 
-    def drop_connections(self) -> None:
-        """Cut every open connection without a BYE, like a crashing or restarting server."""
-        with self._lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-            with contextlib.suppress(OSError):
-                connection.close()
-
     def flags(self, uid: int) -> set[str]:
         with self.mailbox.lock:
             for message in self.mailbox.messages:
@@ -689,16 +625,6 @@ class ImapStandin:
         return [command for command in recorded if name is None or command.name == name]
 
     # -- used by sessions ------------------------------------------------------------------
-
-    def _register(self, connection: socket.socket) -> int:
-        with self._lock:
-            number = next(self._connection_ids)
-            self._connections[connection] = number
-            return number
-
-    def _unregister(self, connection: socket.socket) -> None:
-        with self._lock:
-            self._connections.pop(connection, None)
 
     def _check_login(self, user: str, password: str) -> bool:
         with self._lock:

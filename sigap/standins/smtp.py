@@ -23,8 +23,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
-from typing import Literal, Self
+from typing import Literal, cast
+
+from sigap.standins.core.tcp import TcpServer, TcpStandin
 
 Stage = Literal["connect", "ehlo", "auth", "mail", "rcpt", "data", "end_of_data"]
 DEFAULT_MAX_SIZE = 25 * 1024 * 1024
@@ -76,11 +77,12 @@ class SmtpFault:
 
 
 class Session(socketserver.StreamRequestHandler):
-    server: _Server
+    server: TcpServer
+    standin: SmtpStandin
 
     def setup(self) -> None:
         super().setup()
-        self.standin = self.server.standin
+        self.standin = cast(SmtpStandin, self.server.standin)
         self.connection_id = self.standin._register(self.request)
         self.request.settimeout(self.standin.idle_timeout)
         # Answers go out in several small writes; without NODELAY, Nagle's algorithm and the
@@ -311,21 +313,15 @@ def _declared_size(parameters: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-class _Server(socketserver.ThreadingTCPServer):
-    daemon_threads = True
-    allow_reuse_address = True
-
-    def __init__(self, address: tuple[str, int], standin: SmtpStandin) -> None:
-        self.standin = standin
-        super().__init__(address, Session)
-
-
-class SmtpStandin:
+class SmtpStandin(TcpStandin):
     """A threaded SMTP server on loopback; `port`, `stop()`, usable as a context manager.
 
     With `user` and `password` set, MAIL needs a successful AUTH; without them it is an open
     relay that accepts any credentials.
     """
+
+    handler = Session
+    thread_name = "smtp-standin"
 
     def __init__(
         self,
@@ -342,65 +338,16 @@ class SmtpStandin:
         self.password = password
         self.max_size = max_size
         self.hostname = hostname
-        self.idle_timeout = idle_timeout
         self._cond = threading.Condition()
         self._messages: list[ReceivedMessage] = []
         self._commands: list[RecordedCommand] = []
         self._faults: list[SmtpFault] = []
-        self._connections: dict[socket.socket, int] = {}
-        self._connection_ids = itertools.count(1)
         self._queue_ids = itertools.count(1)
-        self._server = _Server((host, port), self)
-        self._thread: threading.Thread | None = None
-
-    @property
-    def host(self) -> str:
-        return str(self._server.server_address[0])
-
-    @property
-    def port(self) -> int:
-        return int(self._server.server_address[1])
+        super().__init__(host, port, idle_timeout=idle_timeout, guard=self._cond)
 
     @property
     def requires_auth(self) -> bool:
         return self.user is not None
-
-    def start(self) -> Self:
-        if self._thread is None:
-            self._thread = threading.Thread(
-                target=self._server.serve_forever,
-                kwargs={"poll_interval": 0.05},
-                name="smtp-standin",
-                daemon=True,
-            )
-            self._thread.start()
-        return self
-
-    def serve_forever(self) -> None:
-        try:
-            self._server.serve_forever(poll_interval=0.5)
-        finally:
-            self._server.server_close()
-            self.drop_connections()
-
-    def stop(self) -> None:
-        if self._thread is not None:
-            self._server.shutdown()
-            self._thread.join()
-            self._thread = None
-        self._server.server_close()
-        self.drop_connections()
-
-    def __enter__(self) -> Self:
-        return self.start()
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -445,26 +392,7 @@ class SmtpStandin:
             self._commands.clear()
             self._faults.clear()
 
-    def drop_connections(self) -> None:
-        with self._cond:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-            with contextlib.suppress(OSError):
-                connection.close()
-
     # -- used by sessions ------------------------------------------------------------------
-
-    def _register(self, connection: socket.socket) -> int:
-        with self._cond:
-            number = next(self._connection_ids)
-            self._connections[connection] = number
-            return number
-
-    def _unregister(self, connection: socket.socket) -> None:
-        with self._cond:
-            self._connections.pop(connection, None)
 
     def _credentials_ok(self, user: str, password: str) -> bool:
         if self.user is None:
