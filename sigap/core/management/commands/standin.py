@@ -1,4 +1,4 @@
-"""`sigap standin whatsapp|telegram --port N …`: run a provider stand-in (demos, benchmarks)."""
+"""`sigap standin <provider> --port N …`: run a provider stand-in (demos, benchmarks)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-USAGE = "Pemakaian: sigap standin {whatsapp|instagram|telegram|sms} [--port N] [opsi…]"
+USAGE = (
+    "Pemakaian: sigap standin {whatsapp|instagram|telegram|sms|imap|smtp} [--port N] [opsi…]"
+)
 
 
 class Command(BaseCommand):
@@ -26,6 +28,10 @@ class Command(BaseCommand):
             from sigap.standins.telegram import main
         elif provider == "sms":
             from sigap.standins.sms import main
+        elif provider == "imap":
+            from sigap.standins.imap import main
+        elif provider == "smtp":
+            from sigap.standins.smtp import main
         else:
             sys.stderr.write(USAGE + "\n")
             raise SystemExit(2)
