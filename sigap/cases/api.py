@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -7,6 +9,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from sigap.agencies.models import Agency, Pemda
 from sigap.agencies.selectors import staff_scope
 from sigap.cases.models import Case
+from sigap.cases.permissions import must_mask_personal_data
 from sigap.cases.schemas import CaseCreateIn, CaseDetailOut, CaseOut, TransitionIn
 from sigap.cases.selectors import (
     CaseFilters,
@@ -19,6 +22,7 @@ from sigap.cases.services import CaseOptions, IncomingMessage, case_create, case
 from sigap.catalog.models import Category
 from sigap.contacts.services import SenderIdentity
 from sigap.core.errors import DomainError, NotFound
+from sigap.routing.detectors.pii import mask_personal_data
 
 router = Router(tags=["laporan"])
 
@@ -31,10 +35,25 @@ class CaseListQuery(Schema):
     q: str = ""
 
 
-@router.get("", response=list[CaseOut])
+class CaseListOut(CaseOut):
+    """A case in a list: an agency reads an anonymous case with its personal data masked."""
+
+    @staticmethod
+    def resolve_description(obj: Any, context: Any) -> str:
+        if isinstance(obj, dict):
+            return obj["description"]
+        scope = getattr(context["request"], "sigap_scope", None) if context else None
+        # Fail closed: without the viewer's scope the text is masked.
+        if scope is None or must_mask_personal_data(scope, obj):
+            return mask_personal_data(obj.description)
+        return obj.description
+
+
+@router.get("", response=list[CaseListOut])
 @paginate(LimitOffsetPagination)
 def case_list(request: HttpRequest, filters: Query[CaseListQuery]) -> QuerySet[Case]:
     scope = staff_scope(request.user)
+    request.sigap_scope = scope  # type: ignore[attr-defined]  # read by CaseListOut
     return case_list_for_user(
         scope,
         CaseFilters(
@@ -51,6 +70,9 @@ def _detail(request: HttpRequest, case: Case) -> dict:
     scope = staff_scope(request.user)
     reporter = case_reporter_for(scope, case)
     out = CaseOut.from_orm(case).dict()
+    masked = must_mask_personal_data(scope, case)
+    if masked:
+        out["description"] = mask_personal_data(case.description)
     out["reporter"] = (
         {"name": reporter.display_name, "phone": reporter.phone, "email": reporter.email}
         if reporter
@@ -61,7 +83,7 @@ def _detail(request: HttpRequest, case: Case) -> dict:
             "kind": e.kind,
             "from_value": e.from_value,
             "to_value": e.to_value,
-            "note": e.note,
+            "note": mask_personal_data(e.note) if masked else e.note,
             "actor": e.actor.username if e.actor else None,
             "created_at": e.created_at,
         }

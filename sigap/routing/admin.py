@@ -1,9 +1,23 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.db import transaction
 from django.http import HttpRequest
 
-from sigap.routing.models import RoutingExample, RoutingModel, TriageResult
+from sigap.core.errors import DomainError
+from sigap.routing.gazetteer.aliases import region_alias_validate
+from sigap.routing.models import (
+    Incident,
+    RegionAlias,
+    RoutingExample,
+    RoutingModel,
+    TriagePolicy,
+    TriageResult,
+)
+from sigap.routing.triage import gazetteer_cache_clear
 
 
 @admin.register(RoutingModel)
@@ -28,9 +42,67 @@ class RoutingExampleAdmin(admin.ModelAdmin):
 
 @admin.register(TriageResult)
 class TriageResultAdmin(admin.ModelAdmin):
-    list_display = ["case", "model_version", "confidence", "auto_routed", "needs_review"]
-    list_filter = ["auto_routed", "needs_review"]
+    list_display = ["case", "model_version", "confidence", "auto_routed", "needs_review", "held"]
+    list_filter = ["auto_routed", "needs_review", "held", "hold_resolution"]
     readonly_fields = [f.name for f in TriageResult._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+
+class RegionAliasForm(forms.ModelForm):
+    class Meta:
+        model = RegionAlias
+        fields = ["pemda", "region", "alias", "note"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        pemda, region, alias = data.get("pemda"), data.get("region"), data.get("alias")
+        if pemda is not None and region is not None and alias:
+            try:
+                data["alias"] = region_alias_validate(
+                    pemda=pemda, region=region, alias=alias, exclude_id=self.instance.pk
+                )
+            except DomainError as exc:
+                raise forms.ValidationError(exc.message) from exc
+        return data
+
+
+@admin.register(RegionAlias)
+class RegionAliasAdmin(admin.ModelAdmin):
+    """Local spellings, old names and abbreviations of desa and kecamatan, per Pemda."""
+
+    form = RegionAliasForm
+    list_display = ["alias", "region", "pemda", "note", "created_at"]
+    list_filter = ["pemda", "region__level"]
+    search_fields = ["alias", "region__name", "region__code"]
+    autocomplete_fields = ["region"]
+
+    def save_model(self, request: HttpRequest, obj: RegionAlias, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # This process's gazetteer at once; other processes rebuild within their TTL.
+        transaction.on_commit(gazetteer_cache_clear)
+
+    def delete_model(self, request: HttpRequest, obj: RegionAlias) -> None:
+        super().delete_model(request, obj)
+        transaction.on_commit(gazetteer_cache_clear)
+
+
+@admin.register(TriagePolicy)
+class TriagePolicyAdmin(admin.ModelAdmin):
+    """Per-Pemda flood limits and the incident size that raises priority."""
+
+    list_display = [
+        "pemda", "contact_max_per_hour", "contact_max_per_day", "identical_max_contacts",
+        "incident_min_reporters",
+    ]  # fmt: skip
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    list_display = ["pk", "pemda", "reporter_count", "priority_raised_at", "created_at"]
+    list_filter = ["pemda"]
+    readonly_fields = ["pemda", "reporter_count", "priority_raised_at", "created_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -9,16 +9,19 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, AgencyKind, Pemda
-from sigap.cases.models import OPEN_STATUSES, Case
-from sigap.cases.services import case_route, case_set_priority, case_set_region
+from sigap.cases.models import OPEN_STATUSES, Case, EventKind
+from sigap.cases.services import case_route, case_set_priority, case_set_region, event_record
 from sigap.catalog.models import Priority
 from sigap.regions.models import Region
-from sigap.routing import similarity
+from sigap.routing import holds, incidents, similarity
 from sigap.routing.detectors import detect_abuse, detect_emergency, find_personal_data
+from sigap.routing.detectors.repeats import identical_text_key
 from sigap.routing.engine import AREA_OFFICE
 from sigap.routing.gazetteer import Gazetteer, RegionName
+from sigap.routing.gazetteer.aliases import region_aliases
 from sigap.routing.models import TriageResult
 from sigap.routing.training import router_for
 
@@ -44,7 +47,7 @@ def gazetteer_for(pemda: Pemda) -> Gazetteer | None:
     ]
     if not names:
         return None
-    gazetteer = Gazetteer.from_regions(names)
+    gazetteer = Gazetteer.from_regions(names, aliases=region_aliases(pemda))
     _gazetteers[pemda.pk] = (time.monotonic(), gazetteer)
     return gazetteer
 
@@ -64,20 +67,59 @@ def case_triage(case: Case) -> TriageResult:
 
 def _triage(case: Case) -> TriageResult:
     text = case.description
-    result = TriageResult(case=case, signature=similarity.text_signature(text).to_json())
+    policy = holds.policy_for(case.pemda)
+    result = TriageResult(
+        case=case,
+        signature=similarity.text_signature(text).to_json(),
+        text_key=identical_text_key(text),
+    )
     _place(case, text, result)
     _emergency(case, text, result)
     result.personal_data = [asdict(m) for m in find_personal_data(text)]
+    _abuse(case, text, result)
+    result.duplicates = _duplicates(case, result)
+    # An emergency is never held: many people sending "kebakaran!" is an incident, not a flood.
+    emergency = case.priority == Priority.EMERGENCY
+    reasons = [] if emergency else holds.hold_reasons(case, result.text_key, policy)
+    if reasons:
+        holds.hold_record(case, result, reasons)
+    else:
+        _route(case, text, result)
+    result.save()
+    if not result.held:
+        incidents.incident_suggest(case=case, result=result, policy=policy)
+    return result
+
+
+def triage_after_release(case: Case, result: TriageResult) -> None:
+    """A held case released by the coordinator: route it and link it as triage would have."""
+    case = Case.objects.select_related("pemda__region", "agency").get(pk=case.pk)
+    _route(case, case.description, result)
+    result.duplicates = _duplicates(case, result)
+    incidents.incident_suggest(case=case, result=result, policy=holds.policy_for(case.pemda))
+
+
+def _abuse(case: Case, text: str, result: TriageResult) -> None:
+    """Flag insults for the staff who will read the case; the case is served all the same."""
     abuse = detect_abuse(text)
     result.abuse = {
         "is_abusive": abuse.is_abusive,
         "terms": list(abuse.terms),
         "severity": abuse.severity,
     }
-    result.duplicates = _duplicates(case, result)
-    _route(case, text, result)
-    result.save()
-    return result
+    if not abuse.is_abusive:
+        return
+    note = (
+        _("Pesan berisi kata kasar berat: %(terms)s. Tetap layani laporannya.")
+        if abuse.severity == "severe"
+        else _("Pesan bernada kasar: %(terms)s. Tetap layani laporannya.")
+    )
+    event_record(
+        case=case,
+        kind=EventKind.NOTE,
+        note=note % {"terms": ", ".join(abuse.terms)},
+        data={"triage": "abuse", "severity": abuse.severity},
+    )
 
 
 def _place(case: Case, text: str, result: TriageResult) -> None:
@@ -107,9 +149,16 @@ def _emergency(case: Case, text: str, result: TriageResult) -> None:
 
 def _duplicates(case: Case, result: TriageResult) -> list[dict[str, Any]]:
     since = case.created_at - DUPLICATE_WINDOW
-    recent = TriageResult.objects.filter(
-        case__pemda=case.pemda, case__created_at__gte=since, case__status__in=OPEN_STATUSES
-    ).select_related("case__region")[:500]
+    # Held cases (floods) are left out until released: spam must not grow an incident.
+    recent = (
+        TriageResult.objects.filter(
+            case__pemda=case.pemda, case__created_at__gte=since, case__status__in=OPEN_STATUSES
+        )
+        .exclude(case_id=case.pk)
+        .exclude(held=True)
+        .select_related("case__region")
+        .order_by("-created_at")[:500]
+    )
     views = []
     for row in recent:
         try:

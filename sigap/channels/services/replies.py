@@ -66,7 +66,17 @@ def acknowledgement_text(case: Case) -> str:
 def acknowledgement_send(
     *, case: Case, account: ChannelAccount, identity: ContactIdentity
 ) -> OutboundMessage:
-    """One acknowledgement per case, whatever happens to the event that created it."""
+    """One acknowledgement per case, whatever happens to the event that created it.
+
+    A case held for review (a flood) gets one only when its contact had none within the
+    window; otherwise the earlier acknowledgement is returned and nothing new is sent.
+    """
+    # Imported here: the hold rules live in routing, and only this function needs them.
+    from sigap.routing.holds import acknowledgement_covering
+
+    earlier = acknowledgement_covering(case, identity)
+    if earlier is not None:
+        return earlier
     return outbound_create(
         case=case,
         account=account,

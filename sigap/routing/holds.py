@@ -1,0 +1,232 @@
+"""Floods held back for review: per-contact rate limits and identical texts sent again and again.
+
+A held case is stored like any other (nothing is ever dropped) and its acknowledgement rules
+change, but it is not routed to an agency: it waits in the coordinator's triage queue with the
+reasons on its `TriageResult` until the coordinator releases it (it is then routed as usual) or
+confirms it as spam (it is rejected with the reason on its timeline).
+
+Limits come from the Pemda's `TriagePolicy` row, else from settings (`SIGAP_HOLD_*`), else from
+the defaults below. Emergencies are never held: five people sending "kebakaran!" within the hour
+are an incident, not a flood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sigap.agencies.models import Pemda, User
+from sigap.agencies.selectors import StaffScope, staff_scope
+from sigap.cases import permissions
+from sigap.cases.models import Case, CaseStatus, EventKind
+from sigap.cases.selectors import case_visible_q
+from sigap.cases.services import case_changed, case_transition, event_record
+from sigap.core.errors import DomainError, NotFound, PermissionDenied
+from sigap.routing.detectors.text import plain_key
+from sigap.routing.models import HoldResolution, TriagePolicy, TriageResult
+
+if TYPE_CHECKING:
+    from sigap.channels.models import OutboundMessage
+    from sigap.contacts.models import ContactIdentity
+
+# An identical short text from many people is a greeting ("Assalamualaikum min", "p"), not a
+# campaign: the many-contacts rule needs at least this many words.
+IDENTICAL_MIN_WORDS = 6
+
+
+@dataclass(frozen=True)
+class HoldPolicy:
+    contact_max_per_hour: int = 5
+    contact_max_per_day: int = 20
+    flood_window_minutes: int = 60
+    identical_max_per_contact: int = 2
+    identical_max_contacts: int = 4
+    ack_window_hours: int = 24
+    incident_min_reporters: int = 5
+
+
+_FIELDS = tuple(HoldPolicy.__dataclass_fields__)
+
+
+def policy_for(pemda: Pemda) -> HoldPolicy:
+    """The Pemda's own limits, or the deployment's (settings), or the defaults."""
+    row = TriagePolicy.objects.filter(pemda_id=pemda.pk).first()
+    if row is not None:
+        return HoldPolicy(**{name: getattr(row, name) for name in _FIELDS})
+    defaults = HoldPolicy()
+    return HoldPolicy(
+        **{
+            name: int(getattr(settings, f"SIGAP_HOLD_{name.upper()}", getattr(defaults, name)))
+            for name in _FIELDS
+        }
+    )
+
+
+def hold_reasons(case: Case, text_key: str, policy: HoldPolicy) -> list[dict[str, Any]]:
+    """Why the new `case` should be held, or [] (it is then triaged as usual)."""
+    reasons = []
+    minutes = policy.flood_window_minutes
+    contact_id = case.contact_id
+    if contact_id is not None:
+        reasons += _contact_rate(case, contact_id, policy)
+        repeats = _identical_from_contact(case, contact_id, text_key, policy) + 1  # + this case
+        if repeats > policy.identical_max_per_contact:
+            message = _("Teks yang sama dikirim %(count)d kali oleh kontak ini dalam %(minutes)d "
+                        "menit.") % {"count": repeats, "minutes": minutes}  # fmt: skip
+            reasons.append(
+                _reason("identical_contact", repeats, policy.identical_max_per_contact, message)
+            )
+    if len(plain_key(case.description).split()) >= IDENTICAL_MIN_WORDS:
+        contacts = _identical_contacts(case, text_key, policy) + 1
+        if contacts > policy.identical_max_contacts:
+            message = _("Teks yang sama dikirim oleh %(count)d kontak berbeda dalam %(minutes)d "
+                        "menit.") % {"count": contacts, "minutes": minutes}  # fmt: skip
+            reasons.append(
+                _reason("identical_contacts", contacts, policy.identical_max_contacts, message)
+            )
+    return reasons
+
+
+def _reason(code: str, count: int, limit: int, message: str) -> dict[str, Any]:
+    return {"code": code, "count": count, "limit": limit, "message": message}
+
+
+def _contact_rate(case: Case, contact_id: int, policy: HoldPolicy) -> list[dict[str, Any]]:
+    recent = Case.objects.filter(contact_id=contact_id, created_at__lte=case.created_at)
+    hour = recent.filter(created_at__gt=case.created_at - timedelta(hours=1)).count()
+    limit = policy.contact_max_per_hour
+    if hour > limit:
+        message = _("Kontak ini mengirim %(count)d laporan baru dalam satu jam (batas "
+                    "%(limit)d).") % {"count": hour, "limit": limit}  # fmt: skip
+        return [_reason("contact_hour", hour, limit, message)]
+    day = recent.filter(created_at__gt=case.created_at - timedelta(days=1)).count()
+    limit = policy.contact_max_per_day
+    if day > limit:
+        message = _("Kontak ini mengirim %(count)d laporan baru dalam sehari (batas "
+                    "%(limit)d).") % {"count": day, "limit": limit}  # fmt: skip
+        return [_reason("contact_day", day, limit, message)]
+    return []
+
+
+def _same_text(case: Case, text_key: str, policy: HoldPolicy) -> QuerySet[TriageResult]:
+    since = timezone.now() - timedelta(minutes=policy.flood_window_minutes)
+    return TriageResult.objects.filter(
+        text_key=text_key, created_at__gte=since, case__pemda_id=case.pemda_id
+    ).exclude(case_id=case.pk)
+
+
+def _identical_from_contact(case: Case, contact_id: int, text_key: str, policy: HoldPolicy) -> int:
+    return _same_text(case, text_key, policy).filter(case__contact_id=contact_id).count()
+
+
+def _identical_contacts(case: Case, text_key: str, policy: HoldPolicy) -> int:
+    """Other contacts that sent this text in the window (cases without a contact count one each)."""
+    others = _same_text(case, text_key, policy)
+    if case.contact_id is not None:
+        others = others.exclude(case__contact_id=case.contact_id)
+    known = others.filter(case__contact__isnull=False).values("case__contact_id").distinct()
+    return known.count() + others.filter(case__contact__isnull=True).count()
+
+
+def hold_record(case: Case, result: TriageResult, reasons: list[dict[str, Any]]) -> None:
+    """Mark the triage held and say why on the timeline (the result is saved by the caller)."""
+    result.held, result.hold_reasons, result.needs_review = True, reasons, True
+    event_record(
+        case=case,
+        kind=EventKind.NOTE,
+        note=_("Ditahan untuk ditinjau koordinator: %(reasons)s")
+        % {"reasons": " ".join(r["message"] for r in reasons)},
+        data={"triage": "held", "reasons": [r["code"] for r in reasons]},
+    )
+
+
+def held_case_list(scope: StaffScope) -> QuerySet[Case]:
+    """Cases waiting for a hold decision that the viewer may see, oldest first."""
+    return (
+        Case.objects.filter(case_visible_q(scope), triage__held=True)
+        .select_related("agency", "region", "triage")
+        .order_by("created_at", "id")
+    )
+
+
+def _held_triage(case: Case, actor: User) -> TriageResult:
+    """The case's held triage row, locked; only the Pemda's coordinator decides a hold."""
+    scope = staff_scope(actor)
+    if not permissions.can_view(scope, case):
+        raise NotFound(_("Laporan tidak ditemukan."))
+    if not scope.is_coordinator_of(case.pemda_id):
+        raise PermissionDenied(_("Hanya koordinator yang dapat memutuskan laporan yang ditahan."))
+    result = TriageResult.objects.select_for_update().filter(case_id=case.pk).first()
+    if result is None or not result.held:
+        raise DomainError(_("Laporan ini tidak sedang ditahan."), code="not_held")
+    return result
+
+
+def _resolve(result: TriageResult, actor: User, resolution: str) -> None:
+    result.held, result.hold_resolution = False, resolution
+    result.hold_resolved_by, result.hold_resolved_at = actor, timezone.now()
+
+
+@transaction.atomic
+def case_hold_release(*, case: Case, actor: User) -> TriageResult:
+    """Not a flood after all: route the case as triage would have and put it in incidents."""
+    from sigap.routing.triage import triage_after_release  # triage imports this module
+
+    result = _held_triage(case, actor)
+    _resolve(result, actor, HoldResolution.RELEASED)
+    event_record(
+        case=case,
+        kind=EventKind.NOTE,
+        actor=actor,
+        note=_("Dilepas dari penahanan; laporan diproses seperti biasa."),
+        data={"triage": "hold_released"},
+    )
+    triage_after_release(case, result)
+    result.save()
+    case_changed(case, "hold_released")
+    return result
+
+
+@transaction.atomic
+def case_hold_confirm_spam(*, case: Case, actor: User, note: str) -> TriageResult:
+    """A flood indeed: reject the case with the coordinator's reason on its timeline."""
+    if not note.strip():
+        raise DomainError(_("Tuliskan alasan laporan ini dianggap spam."), code="note_required")
+    result = _held_triage(case, actor)
+    if case.status not in {CaseStatus.NEW, CaseStatus.VERIFIED}:
+        raise DomainError(_("Laporan ini sudah diproses; tidak dapat ditolak sebagai spam."))
+    case_transition(
+        case=case,
+        to_status=CaseStatus.REJECTED,
+        actor=actor,
+        note=_("Spam: %(note)s") % {"note": note.strip()},
+    )
+    _resolve(result, actor, HoldResolution.SPAM)
+    result.needs_review = False
+    result.save()
+    return result
+
+
+def acknowledgement_covering(case: Case, identity: ContactIdentity) -> OutboundMessage | None:
+    """For a held case, the acknowledgement its contact already received within the window:
+    that one stands for this case too, so a flood never makes Sigap flood back. None means
+    this case gets its own acknowledgement."""
+    from sigap.channels.models import OutboundMessage
+
+    if not TriageResult.objects.filter(case_id=case.pk, held=True).exists():
+        return None
+    since = timezone.now() - timedelta(hours=policy_for(case.pemda).ack_window_hours)
+    return (
+        OutboundMessage.objects.filter(
+            purpose="ack", identity__contact_id=identity.contact_id, created_at__gte=since
+        )
+        .order_by("created_at", "id")
+        .first()
+    )

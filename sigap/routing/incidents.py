@@ -1,0 +1,278 @@
+"""One incident, many reporters: suggested links at triage, staff confirm or reject them.
+
+At triage a new case's likely duplicates (`similarity.cluster_candidates`: text, place and
+time) become suggested `CaseLink`s and the case joins the incident of the best one. A link to
+the same reporter's open case is confirmed at once (someone re-sending). Staff confirm or reject
+links; merging a duplicate uses `case_merge`. The incident's size, counted in distinct
+reporters, is a priority signal: from `incident_min_reporters` on, its open cases become high
+priority (never lowered, emergencies untouched), with a note on each timeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sigap.agencies.models import User
+from sigap.agencies.selectors import StaffScope, staff_scope
+from sigap.cases import permissions
+from sigap.cases.models import OPEN_STATUSES, Case, CaseStatus, EventKind
+from sigap.cases.selectors import case_visible_q
+from sigap.cases.services import case_merge, case_set_priority, event_record
+from sigap.catalog.models import Priority
+from sigap.core.errors import DomainError, NotFound, PermissionDenied
+from sigap.routing.holds import HoldPolicy, policy_for
+from sigap.routing.models import (
+    CaseLink,
+    Incident,
+    IncidentMember,
+    LinkReason,
+    LinkStatus,
+    TriageResult,
+)
+
+_RAISABLE = (Priority.LOW, Priority.NORMAL)
+
+
+def incident_suggest(*, case: Case, result: TriageResult, policy: HoldPolicy) -> Incident | None:
+    """Store the triage's duplicate candidates as links and join the best one's incident."""
+    scores = {int(d["case_id"]): float(d["score"]) for d in result.duplicates}
+    if not scores:
+        return None
+    others = Case.objects.filter(pk__in=scores, pemda_id=case.pemda_id)
+    rejected = _rejected_partners(case)
+    joined: list[Case] = []
+    for other in sorted(others, key=lambda o: -scores[o.pk]):
+        if other.pk in rejected:
+            continue
+        same = case.contact_id is not None and other.contact_id == case.contact_id
+        _link_store(case, other, scores[other.pk], same_reporter=same and other.is_open)
+        joined.append(other)
+    if not joined:
+        return None
+    incident = _incident_of(joined[0]) or _incident_create(case, joined[0])
+    for member in [case, *joined]:
+        if _incident_of(member) is None:
+            IncidentMember.objects.create(incident=incident, case=member)
+    _members_noted(incident, case)
+    return incident_refresh(incident, policy)
+
+
+def _rejected_partners(case: Case) -> set[int]:
+    links = CaseLink.objects.filter(Q(low=case) | Q(high=case), status=LinkStatus.REJECTED)
+    return {pk for link in links for pk in (link.low_id, link.high_id) if pk != case.pk}
+
+
+def _pair(a: Case, b: Case) -> tuple[Case, Case]:
+    return (a, b) if a.pk < b.pk else (b, a)
+
+
+def _link_store(case: Case, other: Case, score: float, *, same_reporter: bool) -> CaseLink:
+    low, high = _pair(case, other)
+    link, _created = CaseLink.objects.get_or_create(
+        low=low,
+        high=high,
+        defaults={
+            "score": score,
+            "reason": LinkReason.SAME_REPORTER if same_reporter else LinkReason.SIMILAR,
+            # Re-sending is not a judgement call: the reporter's own cases are linked at once.
+            "status": LinkStatus.CONFIRMED if same_reporter else LinkStatus.SUGGESTED,
+        },
+    )
+    return link
+
+
+def _incident_of(case: Case) -> Incident | None:
+    member = IncidentMember.objects.select_related("incident").filter(case_id=case.pk).first()
+    return member.incident if member else None
+
+
+def _incident_create(*cases: Case) -> Incident:
+    incident = Incident.objects.create(pemda_id=cases[0].pemda_id)
+    for case in cases:
+        if _incident_of(case) is None:
+            IncidentMember.objects.create(incident=incident, case=case)
+    return incident
+
+
+def _members_noted(incident: Incident, case: Case) -> None:
+    event_record(
+        case=case,
+        kind=EventKind.NOTE,
+        note=_("Kemungkinan kejadian yang sama dengan %(count)d laporan lain; periksa tautannya.")
+        % {"count": incident.members.exclude(case_id=case.pk).count()},
+        data={"triage": "incident", "incident_id": incident.pk},
+    )
+
+
+def incident_refresh(incident: Incident, policy: HoldPolicy | None = None) -> Incident:
+    """Recount distinct reporters; a large incident makes its open cases high priority."""
+    cases = Case.objects.filter(incident_member__incident=incident).exclude(
+        status=CaseStatus.REJECTED
+    )
+    contacts = set(cases.filter(contact__isnull=False).values_list("contact_id", flat=True))
+    incident.reporter_count = len(contacts) + cases.filter(contact__isnull=True).count()
+    policy = policy or policy_for(incident.pemda)
+    if incident.reporter_count >= policy.incident_min_reporters:
+        _raise_priority(incident, cases.filter(status__in=OPEN_STATUSES, priority__in=_RAISABLE))
+    incident.save(update_fields=["reporter_count", "priority_raised_at"])
+    return incident
+
+
+def _raise_priority(incident: Incident, cases: Any) -> None:
+    note = _("Dilaporkan oleh %(count)d warga sebagai satu kejadian: prioritas dinaikkan.") % {
+        "count": incident.reporter_count
+    }
+    for case in cases:
+        case_set_priority(case=case, priority=Priority.HIGH, actor=None, note=note)
+    if incident.priority_raised_at is None:
+        incident.priority_raised_at = timezone.now()
+
+
+def _ensure_can_act(actor: User, *cases: Case) -> None:
+    scope = staff_scope(actor)
+    for case in cases:
+        if not permissions.can_view(scope, case):
+            raise NotFound(_("Laporan tidak ditemukan."))
+        if not permissions.can_act(scope, case):
+            raise PermissionDenied(_("Peran Anda hanya dapat membaca laporan ini."))
+
+
+def _validate_pair(case: Case, other: Case, actor: User) -> None:
+    if case.pk == other.pk:
+        raise DomainError(_("Laporan tidak dapat ditautkan dengan dirinya sendiri."))
+    if case.pemda_id != other.pemda_id:
+        raise NotFound(_("Laporan tidak ditemukan."))
+    _ensure_can_act(actor, case, other)
+
+
+def _decide(case: Case, other: Case, actor: User, status: str) -> CaseLink:
+    low, high = _pair(case, other)
+    link, _created = CaseLink.objects.select_for_update().get_or_create(
+        low=low, high=high, defaults={"score": 0.0, "reason": LinkReason.SIMILAR}
+    )
+    link.status, link.decided_by, link.decided_at = status, actor, timezone.now()
+    link.save(update_fields=["status", "decided_by", "decided_at"])
+    return link
+
+
+def _note_both(case: Case, other: Case, actor: User, message: str, kind: str) -> None:
+    for one, two in ((case, other), (other, case)):
+        event_record(
+            case=one,
+            kind=EventKind.NOTE,
+            actor=actor,
+            note=message % {"number": two.tracking_number},
+            data={"triage": kind, "case_id": two.pk},
+        )
+
+
+@transaction.atomic
+def incident_link_confirm(*, case: Case, other: Case, actor: User) -> Incident:
+    """Staff say: one incident. Both cases end up in the same incident (incidents merge)."""
+    _validate_pair(case, other, actor)
+    _decide(case, other, actor, LinkStatus.CONFIRMED)
+    incident = _incidents_join(case, other)
+    _note_both(case, other, actor, _("Dikonfirmasi satu kejadian dengan %(number)s."), "linked")
+    return incident_refresh(incident)
+
+
+def _incidents_join(case: Case, other: Case) -> Incident:
+    """The one incident holding both cases afterwards: made, extended, or two merged."""
+    mine, theirs = _incident_of(case), _incident_of(other)
+    if mine is None and theirs is None:
+        return _incident_create(case, other)
+    if mine is None or theirs is None:
+        incident = mine or theirs
+        assert incident is not None
+        IncidentMember.objects.create(incident=incident, case=other if theirs is None else case)
+        return incident
+    if theirs.pk != mine.pk:
+        IncidentMember.objects.filter(incident=theirs).update(incident=mine)
+        theirs.delete()
+    return mine
+
+
+@transaction.atomic
+def incident_link_reject(*, case: Case, other: Case, actor: User) -> CaseLink:
+    """Staff say: different incidents. The link is never suggested again and `case` leaves
+    the shared incident unless a confirmed link holds it there (priority is never lowered)."""
+    _validate_pair(case, other, actor)
+    link = _decide(case, other, actor, LinkStatus.REJECTED)
+    mine, theirs = _incident_of(case), _incident_of(other)
+    if mine is not None and theirs is not None and mine.pk == theirs.pk:
+        leaving = other if _confirmed_in(case, mine) else case
+        if not _confirmed_in(leaving, mine):
+            IncidentMember.objects.filter(case=leaving).delete()
+            _incident_tidy(mine)
+    _note_both(case, other, actor, _("Bukan kejadian yang sama dengan %(number)s."), "unlinked")
+    return link
+
+
+def _confirmed_in(case: Case, incident: Incident) -> bool:
+    members = IncidentMember.objects.filter(incident=incident).exclude(case=case)
+    ids = list(members.values_list("case_id", flat=True))
+    return CaseLink.objects.filter(
+        Q(low=case, high_id__in=ids) | Q(high=case, low_id__in=ids), status=LinkStatus.CONFIRMED
+    ).exists()
+
+
+def _incident_tidy(incident: Incident) -> None:
+    if incident.members.count() < 2:
+        incident.delete()
+    else:
+        incident_refresh(incident)
+
+
+@transaction.atomic
+def incident_merge(*, case: Case, into: Case, actor: User, note: str = "") -> Case:
+    """Staff fold a duplicate into the main case: a confirmed link, then `case_merge`."""
+    incident_link_confirm(case=case, other=into, actor=actor)
+    return case_merge(case=case, into=into, actor=actor, note=note)
+
+
+@dataclass(frozen=True)
+class RelatedCase:
+    """A case related to the one on screen. `relation`: confirmed, suggested or incident (in
+    the same incident without a direct link); `reason`: a `LinkReason` value or ""."""
+
+    case: Case
+    relation: str
+    score: float | None
+    reason: str
+
+
+def case_related(scope: StaffScope, case: Case) -> list[RelatedCase]:
+    """Confirmed and suggested related cases the viewer may see, confirmed first (4 queries)."""
+    found: dict[int, tuple[str, float | None, str]] = {}
+    rejected: set[int] = set()
+    for link in CaseLink.objects.filter(Q(low=case) | Q(high=case)):
+        other = link.high_id if link.low_id == case.pk else link.low_id
+        if link.status == LinkStatus.REJECTED:
+            rejected.add(other)
+        else:
+            found[other] = (link.status, link.score, link.reason)
+    incident_id = IncidentMember.objects.filter(case=case).values_list("incident_id", flat=True)
+    members = IncidentMember.objects.filter(incident_id__in=incident_id).exclude(case=case)
+    for other in members.values_list("case_id", flat=True):
+        if other not in rejected:
+            found.setdefault(other, ("incident", None, ""))
+    visible = Case.objects.filter(case_visible_q(scope), pk__in=found).select_related(
+        "agency", "region"
+    )
+    related = [RelatedCase(c, *found[c.pk]) for c in visible]
+    order = {LinkStatus.CONFIRMED: 0, LinkStatus.SUGGESTED: 1, "incident": 2}
+    return sorted(related, key=lambda r: (order[r.relation], -(r.score or 0.0), r.case.pk))
+
+
+def case_incident_size(case: Case) -> int:
+    """Distinct reporters of the case's incident (1 when it stands alone)."""
+    count = (
+        Incident.objects.filter(members__case=case).values_list("reporter_count", flat=True).first()
+    )
+    return count or 1

@@ -1,0 +1,174 @@
+"""One incident, many reporters: clusters at triage, staff confirm, reject and merge."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigap.agencies.selectors import staff_scope
+from sigap.cases.models import CaseStatus, EventKind
+from sigap.catalog.models import Priority
+from sigap.core.errors import NotFound, PermissionDenied
+from sigap.routing.incidents import (
+    case_incident_size,
+    case_related,
+    incident_link_confirm,
+    incident_link_reject,
+    incident_merge,
+)
+from sigap.routing.models import CaseLink, Incident, IncidentMember, TriagePolicy
+from sigap.routing.triage import case_triage
+
+# Five people on the same pothole in front of the Banjaran market, each in their own words.
+POTHOLE = [
+    "Jalan Raya Banjaran depan pasar berlubang besar, sudah ada motor yang jatuh",
+    "lubang besar di jalan raya banjaran dekat pasar, bahaya buat pemotor",
+    "Pak jalan raya Banjaran depan pasar rusak berlubang, tolong ditambal",
+    "jalan depan pasar banjaran bolong gede, kemarin ada yang jatuh",
+    "Mohon perbaikan jalan raya Banjaran di depan pasar, lubangnya besar sekali",
+]
+STREETLIGHT = "Lampu PJU sepanjang jalan Cibaduyut mati semua sejak Jumat, gelap gulita"
+
+
+def reported(make_case, text, sender, **options):
+    case = make_case(text, sender=sender, **options)
+    case_triage(case)
+    case.refresh_from_db()
+    return case
+
+
+def incident_of(case):
+    return IncidentMember.objects.get(case=case).incident
+
+
+def test_reports_of_one_incident_are_clustered_and_suggested(make_case, coordinator):
+    first, second, third = (reported(make_case, t, f"62821{n}") for n, t in enumerate(POTHOLE[:3]))
+    other = reported(make_case, STREETLIGHT, "628219")
+    assert incident_of(first) == incident_of(second) == incident_of(third)
+    assert not IncidentMember.objects.filter(case=other).exists()
+    assert incident_of(first).reporter_count == 3 and case_incident_size(third) == 3
+    assert CaseLink.objects.filter(status="suggested", reason="similar").count() == 3
+    related = case_related(staff_scope(coordinator), third)
+    assert [r.case for r in related] == [first, second] or [r.case for r in related] == [
+        second,
+        first,
+    ]
+    assert all(r.relation == "suggested" and r.score and r.score >= 0.45 for r in related)
+    note = third.events.get(kind=EventKind.NOTE, data__triage="incident")
+    assert "2 laporan lain" in note.note
+    assert case_related(staff_scope(coordinator), other) == []
+
+
+def test_five_reporters_make_the_incident_high_priority(make_case, agency_b):
+    cases = [reported(make_case, t, f"62822{n}") for n, t in enumerate(POTHOLE[:4])]
+    assert all(c.priority == Priority.NORMAL for c in cases)  # four is not yet enough
+    emergency = make_case(
+        "Kebakaran rumah di Baleendah sekarang!", priority=Priority.EMERGENCY, agency=agency_b
+    )
+    incident = incident_of(cases[0])
+    IncidentMember.objects.create(incident=incident, case=emergency)
+    cases.append(reported(make_case, POTHOLE[4], "628229"))
+    incident.refresh_from_db()
+    assert incident.reporter_count == 6 and incident.priority_raised_at is not None
+    for case in cases:
+        case.refresh_from_db()
+        assert case.priority == Priority.HIGH
+        event = case.events.get(kind=EventKind.PRIORITY_CHANGED)
+        assert event.from_value == Priority.NORMAL and event.actor is None
+        assert "6 warga" in event.note
+    emergency.refresh_from_db()
+    assert emergency.priority == Priority.EMERGENCY  # never touched
+    assert not emergency.events.filter(kind=EventKind.PRIORITY_CHANGED).exists()
+
+
+def test_threshold_is_per_pemda_and_priority_never_lowered(pemda, make_case):
+    TriagePolicy.objects.create(pemda=pemda, incident_min_reporters=2)
+    first = reported(make_case, POTHOLE[0], "628231")
+    second = reported(make_case, POTHOLE[1], "628232")
+    first.refresh_from_db()
+    assert first.priority == second.priority == Priority.HIGH
+    third = reported(make_case, POTHOLE[2], "628233", priority=Priority.LOW)
+    assert third.priority == Priority.HIGH  # a low one joins and is raised too
+    first.refresh_from_db()
+    assert first.events.filter(kind=EventKind.PRIORITY_CHANGED).count() == 1
+
+
+def test_same_reporter_resending_is_linked_at_once_and_counts_once(make_case, coordinator):
+    first = reported(make_case, POTHOLE[0], "628240", channel="email")
+    again = reported(make_case, POTHOLE[0] + " Tolong segera!", "628240", channel="email")
+    link = CaseLink.objects.get()
+    assert link.reason == "same_reporter" and link.status == "confirmed"
+    assert incident_of(first).reporter_count == 1
+    related = case_related(staff_scope(coordinator), again)
+    assert [(r.case, r.relation, r.reason) for r in related] == [
+        (first, "confirmed", "same_reporter")
+    ]
+
+
+def test_staff_confirm_a_link_the_triage_did_not_see(make_case, coordinator, staff_b, leader):
+    pothole = reported(make_case, POTHOLE[0], "628251")
+    vague = reported(make_case, "tolong pak, di tempat yang sama kemarin ada yang jatuh", "628252")
+    assert not CaseLink.objects.exists()
+    with pytest.raises(NotFound):  # agency B cannot see triage cases
+        incident_link_confirm(case=vague, other=pothole, actor=staff_b)
+    with pytest.raises(PermissionDenied):
+        incident_link_confirm(case=vague, other=pothole, actor=leader)
+    incident = incident_link_confirm(case=vague, other=pothole, actor=coordinator)
+    assert set(incident.members.values_list("case_id", flat=True)) == {pothole.pk, vague.pk}
+    link = CaseLink.objects.get()
+    assert link.status == "confirmed" and link.decided_by == coordinator
+    for case, other in ((pothole, vague), (vague, pothole)):
+        note = case.events.get(data__triage="linked")
+        assert note.actor == coordinator and other.tracking_number in note.note
+    related = case_related(staff_scope(coordinator), pothole)
+    assert [(r.case, r.relation) for r in related] == [(vague, "confirmed")]
+
+
+def test_confirming_across_two_incidents_joins_them(make_case, coordinator):
+    a1, a2 = (reported(make_case, t, f"62826{n}") for n, t in enumerate(POTHOLE[:2]))
+    b1 = reported(make_case, STREETLIGHT, "628263")
+    b2 = reported(make_case, STREETLIGHT.replace("Jumat", "Kamis malam"), "628264")
+    assert incident_of(a1) != incident_of(b1)
+    incident = incident_link_confirm(case=a2, other=b1, actor=coordinator)
+    assert Incident.objects.count() == 1
+    assert incident.members.count() == 4 and incident.reporter_count == 4
+    assert incident_of(b2) == incident_of(a1) == incident
+
+
+def test_rejected_link_leaves_the_incident_and_is_not_suggested_again(make_case, coordinator):
+    first = reported(make_case, POTHOLE[0], "628271")
+    second = reported(make_case, POTHOLE[1], "628272")
+    incident_link_reject(case=second, other=first, actor=coordinator)
+    assert CaseLink.objects.get().status == "rejected"
+    assert not IncidentMember.objects.exists() and not Incident.objects.exists()
+    assert case_related(staff_scope(coordinator), first) == []
+    assert second.events.get(data__triage="unlinked").actor == coordinator
+    third = reported(make_case, POTHOLE[2], "628273")
+    related = {r.case for r in case_related(staff_scope(coordinator), third)}
+    assert related == {first, second}
+    assert case_related(staff_scope(coordinator), first)[0].case == third
+
+
+def test_merge_confirms_the_link_and_uses_case_merge(make_case, coordinator):
+    first = reported(make_case, POTHOLE[0], "628281")
+    second = reported(make_case, POTHOLE[1], "628282")
+    incident_merge(case=second, into=first, actor=coordinator, note="laporan yang sama")
+    second.refresh_from_db()
+    assert second.status == CaseStatus.MERGED and second.merged_into == first
+    assert CaseLink.objects.get().status == "confirmed"
+    assert first.events.filter(kind=EventKind.MERGED).count() == 1
+    assert incident_of(first).reporter_count == 2  # the merged report still counts
+
+
+def test_related_cases_respect_the_viewer_scope(
+    make_case, agency_a, agency_b, staff_a, coordinator, django_assert_num_queries
+):
+    mine = reported(make_case, POTHOLE[0], "628291", agency=agency_a)
+    theirs = reported(make_case, POTHOLE[1], "628292", agency=agency_b)
+    unrouted = reported(make_case, POTHOLE[2], "628293")
+    scope_a, scope_coordinator = staff_scope(staff_a), staff_scope(coordinator)
+    with django_assert_num_queries(3):
+        assert case_related(scope_a, mine) == []
+    assert {r.case for r in case_related(scope_coordinator, mine)} == {theirs, unrouted}
+    with django_assert_num_queries(3):
+        related = case_related(scope_coordinator, unrouted)
+        assert {r.case.agency for r in related} == {agency_a, agency_b}  # preloaded
