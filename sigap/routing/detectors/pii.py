@@ -1,6 +1,6 @@
 """Personal data in complaint text: NIK, KK, phone numbers, e-mail addresses, bank accounts.
 
-Citizens paste their NIK ("NIK saya 3204 1212 8901 0003"), their WhatsApp number, or an
+Citizens paste their NIK ("NIK saya 3204 1212 0890 0003"), their WhatsApp number, or an
 account number for a refund. Sigap stores the original and shows a masked copy on public pages
 and, for anonymous cases, to agencies; this module finds the spans and masks them.
 
