@@ -2,16 +2,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from sigap.agencies.models import Agency, ApiToken, Membership, Pemda, User
+from sigap.agencies.models import (
+    Agency,
+    ApiToken,
+    DutyOverride,
+    DutyShift,
+    Membership,
+    Pemda,
+    RosterMember,
+    RosterSetting,
+    User,
+)
+from sigap.agencies.rosters import duty_shift_validate
 from sigap.agencies.selectors import agency_subtree_q, staff_scope
 from sigap.agencies.services import agency_save
 from sigap.core.admin_scoping import AgencyScopedAdmin, is_system_admin
+from sigap.core.errors import DomainError
 
 
 @admin.register(Pemda)
@@ -82,3 +95,60 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+@admin.register(RosterSetting)
+class RosterSettingAdmin(AgencyScopedAdmin):
+    list_display = ["agency", "autoassign", "default_cap", "updated_at"]
+    list_filter = ["autoassign", "agency__pemda"]
+    autocomplete_fields = ["agency"]
+
+
+@admin.register(RosterMember)
+class RosterMemberAdmin(AgencyScopedAdmin):
+    list_display = ["user", "agency", "case_cap", "last_assigned_at"]
+    list_filter = ["agency__pemda"]
+    autocomplete_fields = ["user", "agency"]
+    readonly_fields = ["last_assigned_at"]
+
+
+class DutyShiftAdminForm(forms.ModelForm):
+    class Meta:
+        model = DutyShift
+        fields = ["agency", "user", "kind", "weekday", "starts_at", "ends_at"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.errors:
+            return cleaned
+        try:
+            # The console's rules (membership, overlaps), with the same Indonesian messages.
+            duty_shift_validate(
+                agency=cleaned["agency"],
+                user=cleaned["user"],
+                weekday=cleaned["weekday"],
+                starts_at=cleaned["starts_at"],
+                ends_at=cleaned["ends_at"],
+                kind=cleaned["kind"],
+                exclude_id=self.instance.pk,
+            )
+        except DomainError as error:
+            raise forms.ValidationError(error.message) from error
+        return cleaned
+
+
+@admin.register(DutyShift)
+class DutyShiftAdmin(AgencyScopedAdmin):
+    form = DutyShiftAdminForm
+    list_display = ["user", "agency", "kind", "weekday", "starts_at", "ends_at"]
+    list_filter = ["kind", "weekday", "agency__pemda"]
+    search_fields = ["user__username", "user__full_name", "agency__name"]
+    autocomplete_fields = ["user", "agency"]
+
+
+@admin.register(DutyOverride)
+class DutyOverrideAdmin(AgencyScopedAdmin):
+    list_display = ["user", "agency", "kind", "is_absence", "starts_at", "ends_at", "note"]
+    list_filter = ["kind", "is_absence", "agency__pemda"]
+    search_fields = ["user__username", "user__full_name", "agency__name", "note"]
+    autocomplete_fields = ["user", "agency"]

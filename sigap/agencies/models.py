@@ -177,3 +177,144 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+# --- standby rosters (piket) ----------------------------------------------------------------------
+
+
+class DutyKind(models.TextChoices):
+    OFFICE = "office", _("Piket jam kerja")
+    AFTER_HOURS = "after_hours", _("Piket di luar jam kerja")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Senin")
+    TUESDAY = 1, _("Selasa")
+    WEDNESDAY = 2, _("Rabu")
+    THURSDAY = 3, _("Kamis")
+    FRIDAY = 4, _("Jumat")
+    SATURDAY = 5, _("Sabtu")
+    SUNDAY = 6, _("Minggu")
+
+
+class RosterSetting(models.Model):
+    """An agency's roster rules: whether new cases are assigned automatically, and the cap."""
+
+    agency = models.OneToOneField(Agency, on_delete=models.CASCADE, related_name="roster_setting")
+    autoassign = models.BooleanField(
+        _("tugaskan otomatis"),
+        default=False,
+        help_text=_("Laporan baru dibagi bergiliran kepada petugas yang sedang piket."),
+    )
+    default_cap = models.PositiveSmallIntegerField(
+        _("batas laporan terbuka per petugas"),
+        default=10,
+        help_text=_("0 berarti tanpa batas."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pengaturan piket")
+        verbose_name_plural = _("pengaturan piket")
+
+    def __str__(self) -> str:
+        return str(self.agency)
+
+
+class RosterMember(models.Model):
+    """One person's roster state in one agency: their own cap and the round-robin position."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="roster_members")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roster_members")
+    case_cap = models.PositiveSmallIntegerField(
+        _("batas laporan terbuka"),
+        null=True,
+        blank=True,
+        help_text=_("Kosong: ikut batas instansi. 0 berarti tanpa batas."),
+    )
+    last_assigned_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("anggota piket")
+        verbose_name_plural = _("anggota piket")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "user"], name="roster_member_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.agency}"
+
+
+class DutyShift(models.Model):
+    """A weekly recurring duty slot in the wall-clock time of the agency's calendar.
+
+    An end at or before the start means the slot runs past midnight into the next day (the
+    after-hours officer's 16:00–07:30), so a night needs one row, not two.
+    """
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="duty_shifts")
+    user = models.ForeignKey(
+        User, verbose_name=_("petugas"), on_delete=models.CASCADE, related_name="duty_shifts"
+    )
+    kind = models.CharField(
+        _("jenis piket"), max_length=12, choices=DutyKind.choices, default=DutyKind.OFFICE
+    )
+    weekday = models.PositiveSmallIntegerField(_("hari"), choices=Weekday.choices)
+    starts_at = models.TimeField(_("mulai"))
+    ends_at = models.TimeField(_("selesai"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("jadwal piket")
+        verbose_name_plural = _("jadwal piket")
+        ordering = ["agency", "weekday", "starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(weekday__lte=6), name="dutyshift_weekday_0_6"),
+            models.CheckConstraint(
+                condition=~Q(starts_at=models.F("ends_at")), name="dutyshift_not_empty"
+            ),
+        ]
+        indexes = [models.Index(fields=["agency", "weekday"], name="dutyshift_agency_day_idx")]
+
+    def __str__(self) -> str:
+        day = self.get_weekday_display()
+        return f"{self.user} · {day} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+
+    @property
+    def is_overnight(self) -> bool:
+        return self.ends_at <= self.starts_at
+
+
+class DutyOverride(models.Model):
+    """A one-off change to the weekly roster: extra duty (covering) or absence (leave, sick)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="duty_overrides")
+    user = models.ForeignKey(
+        User, verbose_name=_("petugas"), on_delete=models.CASCADE, related_name="duty_overrides"
+    )
+    kind = models.CharField(
+        _("jenis piket"), max_length=12, choices=DutyKind.choices, default=DutyKind.OFFICE
+    )
+    is_absence = models.BooleanField(
+        _("tidak bertugas"), default=False, help_text=_("Cuti, sakit, atau dinas luar.")
+    )
+    starts_at = models.DateTimeField(_("mulai"))
+    ends_at = models.DateTimeField(_("selesai"))
+    note = models.CharField(_("keterangan"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("perubahan piket")
+        verbose_name_plural = _("perubahan piket")
+        ordering = ["agency", "starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="dutyoverride_ends_after_start"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "ends_at"], name="dutyoverride_agency_end_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.starts_at:%Y-%m-%d %H:%M}–{self.ends_at:%Y-%m-%d %H:%M}"
