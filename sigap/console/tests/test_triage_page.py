@@ -20,6 +20,7 @@ from sigap.cases.models import (
 from sigap.cases.services import case_transition
 from sigap.routing.learning import case_learn
 from sigap.routing.models import ExampleSource, RoutingExample, TriageResult
+from sigap.routing.similarity import text_signature
 
 URL = "/konsol/triase/"
 
@@ -217,3 +218,50 @@ def test_queue_query_budget(client, coordinator, make_case, agency_a, agency_b,
         unsure(make_case(f"Aduan nomor {n}"), (agency_a, 0.5), (agency_b, 0.3))
     with django_assert_num_queries(6):
         assert client.get(URL).text.count("Teruskan ke DPUTR") == 12
+
+
+def _held(case: Case) -> Case:
+    """What triage stores for a case it held back as part of a flood."""
+    TriageResult.objects.create(
+        case=case,
+        signature=text_signature(case.description).to_json(),
+        needs_review=True,
+        held=True,
+        hold_reasons=[
+            {
+                "code": "identical_contacts",
+                "count": 6,
+                "limit": 4,
+                "message": "Teks yang sama dikirim 6 kontak dalam 60 menit (batas 4).",
+            }
+        ],
+    )
+    return case
+
+
+def test_held_case_shows_its_reasons_and_is_released(client, coordinator, make_case):
+    case = _held(make_case("Tolong sebarkan: pembagian bansos di balai desa besok pagi jam 8"))
+    client.force_login(coordinator)
+    page = client.get(URL).content.decode()
+    assert "Ditahan untuk ditinjau" in page and "Teks yang sama dikirim 6 kontak" in page
+
+    response = client.post(action(case.tracking_number, "lepas"), {"version": case.version})
+    assert response.status_code == 302
+    triage = TriageResult.objects.get(case=case)
+    assert triage.held is False and triage.hold_resolution == "released"
+    assert CaseEvent.objects.filter(case=case, data__triage="hold_released").count() == 1
+
+
+def test_held_case_confirmed_as_spam_is_rejected_with_the_reason(client, coordinator, make_case):
+    case = _held(make_case("Tolong sebarkan: pembagian bansos di balai desa besok pagi jam 8"))
+    client.force_login(coordinator)
+    empty = client.post(action(case.tracking_number, "spam"), {"version": case.version})
+    assert empty.status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.NEW and TriageResult.objects.get(case=case).held
+
+    client.post(action(case.tracking_number, "spam"), {"version": case.version, "reason": "hoaks"})
+    case.refresh_from_db()
+    assert case.status == CaseStatus.REJECTED
+    assert TriageResult.objects.get(case=case).hold_resolution == "spam"
+    assert CaseEvent.objects.filter(case=case, note__contains="Spam: hoaks").exists()

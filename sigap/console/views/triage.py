@@ -37,6 +37,7 @@ from sigap.console.forms.triage import (
     TriageVerifyForm,
 )
 from sigap.core.errors import Conflict, DomainError
+from sigap.routing.holds import case_hold_confirm_spam, case_hold_release
 
 PAGE_SIZE = 25
 
@@ -55,6 +56,8 @@ class TriageRow:
     personal_data: int = 0
     overdue: bool = False
     error: str = ""
+    # Why triage held the case back (a flood or a contact over its limit), in Indonesian.
+    hold_reasons: list[str] = field(default_factory=list)
 
 
 def _staff(request: HttpRequest) -> User:
@@ -102,6 +105,9 @@ def _row(case: Case, agencies: dict[int, Agency], now: datetime, error: str = ""
         personal_data=len(triage.personal_data) if triage else 0,
         overdue=due is not None and due < now,
         error=error,
+        hold_reasons=[str(r.get("message", "")) for r in triage.hold_reasons]
+        if triage and triage.held
+        else [],
     )
 
 
@@ -185,11 +191,27 @@ def _flags(request: HttpRequest, scope: StaffScope, case: Case) -> str:
     }
 
 
+def _release(request: HttpRequest, scope: StaffScope, case: Case) -> str:
+    _valid(TriageVerifyForm(request.POST), case)
+    case_hold_release(case=case, actor=_staff(request))
+    return _("Laporan %(number)s dilepas dari penahanan dan diproses seperti biasa.") % {
+        "number": case.tracking_number
+    }
+
+
+def _spam(request: HttpRequest, scope: StaffScope, case: Case) -> str:
+    data = _valid(TriageRejectForm(request.POST), case)
+    case_hold_confirm_spam(case=case, actor=_staff(request), note=str(data["reason"]))
+    return _("Laporan %(number)s ditolak sebagai spam.") % {"number": case.tracking_number}
+
+
 _ACTIONS: dict[str, Callable[[HttpRequest, StaffScope, Case], str]] = {
     "rute": _route,
     "verifikasi": _verify,
     "tolak": _reject,
     "privasi": _flags,
+    "lepas": _release,
+    "spam": _spam,
 }
 
 
