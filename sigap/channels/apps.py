@@ -7,9 +7,11 @@ class ChannelsConfig(AppConfig):
     verbose_name = "Kanal"
 
     def ready(self) -> None:
+        from sigap.cases.services import case_hook_register
         from sigap.channels.adapters import adapter_register
         from sigap.channels.email.adapter import EmailAdapter
         from sigap.channels.instagram.adapter import InstagramAdapter
+        from sigap.channels.services.ratings import rating_case_changed
         from sigap.channels.sms.adapter import SmsAdapter
         from sigap.channels.telegram.adapter import TelegramAdapter
         from sigap.channels.whatsapp.adapter import WhatsAppAdapter
@@ -19,3 +21,5 @@ class ChannelsConfig(AppConfig):
         adapter_register(TelegramAdapter())
         adapter_register(SmsAdapter())
         adapter_register(EmailAdapter())
+        # A resolved case asks the citizen for a 1-5 rating on their channel.
+        case_hook_register(rating_case_changed)

@@ -214,6 +214,16 @@ class NotificationKind(models.TextChoices):
     RATING = "rating", _("Penilaian warga")
 
 
+class DeliveryStatus(models.TextChoices):
+    """Where one delivery channel (email or WhatsApp) of one notification stands."""
+
+    PENDING = "pending", _("Menunggu dikirim")
+    SENDING = "sending", _("Sedang dikirim")
+    SENT = "sent", _("Terkirim")
+    FAILED = "failed", _("Gagal")
+    SKIPPED = "skipped", _("Tidak dikirim")
+
+
 class SlaNotification(models.Model):
     """A message for one staff member: SLA warnings and escalations, emergencies, mentions, ...
 
@@ -230,6 +240,28 @@ class SlaNotification(models.Model):
     text = models.TextField()
     created_at = models.DateTimeField()
     read_at = models.DateTimeField(null=True, blank=True)
+    # Delivery beyond the console (``sla.services.delivery``). Every row starts pending on both
+    # channels, whoever created it; the delivery job settles each to sent, failed or skipped
+    # (the recipient's preferences, no address) by conditional UPDATEs, so it is sent once.
+    email_status = models.CharField(
+        _("status email"), max_length=10, choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+    )  # fmt: skip
+    emailed_at = models.DateTimeField(null=True, blank=True)
+    email_error = models.TextField(blank=True)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    whatsapp_status = models.CharField(
+        _("status WhatsApp"), max_length=10, choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+    )  # fmt: skip
+    # The outbox row carries the provider's progress (sent, delivered, read, failed).
+    whatsapp_outbound = models.ForeignKey(
+        "channels.OutboundMessage", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    whatsapp_error = models.TextField(blank=True)
+    # A failed email waits until then before the next attempt; None means now.
+    delivery_next_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notifikasi SLA")
@@ -241,7 +273,70 @@ class SlaNotification(models.Model):
             models.Index(
                 fields=["recipient"], condition=Q(read_at__isnull=True), name="slanotif_unread_idx"
             ),
+            # The delivery job's queue: only rows with something left to send are indexed.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(email_status__in=["pending", "sending"])
+                | Q(whatsapp_status__in=["pending", "sending"]),
+                name="slanotif_undelivered_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.recipient_id} · {self.case_id} · {self.kind}"
+
+
+# Kinds each channel carries when the staff member kept the defaults. The console shows every
+# kind; emergencies always go by WhatsApp (see ``NotificationPreference.whatsapp_wanted``).
+DEFAULT_EMAIL_KINDS = (
+    NotificationKind.WARNING,
+    NotificationKind.ASSIGNED,
+    NotificationKind.MENTION,
+    NotificationKind.CITIZEN_REPLY,
+)
+DEFAULT_WHATSAPP_KINDS = (NotificationKind.ESCALATION, NotificationKind.EMERGENCY)
+ALWAYS_WHATSAPP_KINDS = frozenset({NotificationKind.EMERGENCY.value})
+
+
+def default_email_kinds() -> list[str]:
+    return [kind.value for kind in DEFAULT_EMAIL_KINDS]
+
+
+def default_whatsapp_kinds() -> list[str]:
+    return [kind.value for kind in DEFAULT_WHATSAPP_KINDS]
+
+
+class NotificationPreference(models.Model):
+    """Which notification kinds one staff member also receives by email and by WhatsApp.
+
+    Without a row the defaults apply (``DEFAULT_EMAIL_KINDS``, ``DEFAULT_WHATSAPP_KINDS``).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email_kinds = models.JSONField(_("jenis lewat email"), default=default_email_kinds, blank=True)
+    whatsapp_kinds = models.JSONField(
+        _("jenis lewat WhatsApp"), default=default_whatsapp_kinds, blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("preferensi notifikasi")
+        verbose_name_plural = _("preferensi notifikasi")
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+    def email_wanted(self, kind: str) -> bool:
+        return kind in _kind_list(self.email_kinds)
+
+    def whatsapp_wanted(self, kind: str) -> bool:
+        return kind in ALWAYS_WHATSAPP_KINDS or kind in _kind_list(self.whatsapp_kinds)
+
+
+def _kind_list(raw: object) -> frozenset[str]:
+    """Known kinds of a stored list (a hand-edited row must not crash delivery)."""
+    if not isinstance(raw, list):
+        return frozenset()
+    return frozenset(kind for kind in raw if kind in NotificationKind.values)

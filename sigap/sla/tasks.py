@@ -21,3 +21,23 @@ def case_deadlines_recompute_task(case_id: int) -> None:
 def sla_autoclose_task(case_ids: list[int]) -> int:
     """Close resolved cases whose citizen stayed silent; each is re-checked under its lock."""
     return sum(case_autoclose(case_id=case_id) for case_id in case_ids)
+
+
+@task(queue_name="outbox")
+def notifications_deliver_task(notification_ids: list[int] | None = None) -> dict[str, int]:
+    """Email and WhatsApp for staff notifications: the given rows (enqueued on commit where
+    they were made) or, from the periodic job, every row still pending."""
+    from sigap.sla.services.delivery import notifications_deliver
+
+    return notifications_deliver(ids=notification_ids).as_dict()
+
+
+@task(queue_name="default")
+def case_notifications_task(case_id: int, change: str) -> None:
+    """Retry of an emergency alert or assignment notice that failed inside the hook."""
+    from sigap.sla.hooks import case_assignment_notify, case_emergency_alert
+
+    if change == "assigned":
+        case_assignment_notify(case_id=case_id)
+    else:
+        case_emergency_alert(case_id=case_id)

@@ -8,19 +8,23 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, AgencyKind
 from sigap.cases.models import OPEN_STATUSES, Case, Message, MessageDirection, MessageStatus
 from sigap.cases.services import CaseOptions, IncomingMessage, case_create, case_message_add
 from sigap.channels.models import ChannelAccount, Conversation
-from sigap.channels.services import replies
+from sigap.channels.services import ratings, replies
+from sigap.channels.services.outbox import outbound_create
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.contacts.services import contact_resolve, identity_get
 from sigap.routing.knowledge import faq_answer
 from sigap.routing.models import KnowledgeArticle
 from sigap.routing.triage import case_triage
 from sigap.sla.services import case_first_response_due_set
+from sigap.sla.services.delivery import PURPOSE as STAFF_NOTIFICATION_PURPOSE
 
 # "cek status BDG-2611-00042", "status laporan bdg-2611-00042", "lacak BDG-2611-42"
 _STATUS_QUESTION = re.compile(
@@ -35,7 +39,7 @@ _TRIAGE_KINDS = {AgencyKind.PEMDA, AgencyKind.LEADER_OFFICE}
 
 @dataclass
 class HandleResult:
-    outcome: str  # duplicate, status_answered, joined, created
+    outcome: str  # duplicate, status_answered, rated, disputed, faq_answered, joined, created
     case: Case | None = None
     outbound_ids: list[int] = field(default_factory=list)
 
@@ -57,6 +61,11 @@ def inbound_message_handle(*, account: ChannelAccount, message: IncomingMessage)
     asked = _STATUS_QUESTION.search(message.text or "")
     if asked and contact is not None and identity is not None:
         return _answer_status(account, identity, contact, message, asked)
+    rated = ratings.rating_reply_handle(
+        account=account, identity=identity, contact=contact, message=message
+    )
+    if rated is not None:  # "4 mantap" after a rating request; anything else continues below
+        return HandleResult(outcome=rated.outcome, case=rated.case, outbound_ids=rated.outbound_ids)
     waiting = _faq_question_waiting(contact, message) if _asks_for_person(message.text) else None
     if waiting is not None:
         # "PETUGAS" after an automatic answer: the original question becomes a case.
@@ -68,10 +77,51 @@ def inbound_message_handle(*, account: ChannelAccount, message: IncomingMessage)
     if open_case is not None:
         case_message_add(case=open_case, message=message)
         return HandleResult(outcome="joined", case=open_case)
+    if identity is not None and _answers_staff_notification(contact, message):
+        return _answer_staff(account, identity, contact, message)
     article = faq_answer(pemda, message.text) if message.text and identity else None
     if article is not None and identity is not None:
         return _answer_faq(account, identity, contact, message, article)
     return _create(account, identity, message)
+
+
+def _answers_staff_notification(contact: Contact | None, message: IncomingMessage) -> bool:
+    """An officer answering a staff notification (sent from this Pemda number) is not a
+    citizen reporting something; "LAPOR ..." still files a report."""
+    if contact is None or message.text.strip().lower().startswith("lapor"):
+        return False
+    since = timezone.now() - timedelta(hours=24)
+    return Message.objects.filter(
+        contact=contact, direction=MessageDirection.OUTBOUND,
+        data__purpose=STAFF_NOTIFICATION_PURPOSE, created_at__gte=since,
+    ).exists()  # fmt: skip
+
+
+def _staff_line_text() -> str:
+    link = settings.SIGAP_BASE_URL + reverse("console:notifications")
+    return _(
+        "Pesan ini masuk ke nomor notifikasi Sigap dan tidak dijadikan laporan. Tanggapi "
+        "laporan lewat konsol: %(link)s\nIngin melapor sebagai warga? Kirim LAPOR diikuti isi "
+        "laporan Anda."
+    ) % {"link": link}
+
+
+def _answer_staff(
+    account: ChannelAccount, identity: ContactIdentity, contact: Contact | None,
+    message: IncomingMessage,
+) -> HandleResult:  # fmt: skip
+    Message.objects.create(
+        pemda=account.pemda, case=None, contact=contact, channel=message.channel, account=account,
+        direction=MessageDirection.INBOUND, external_id=message.external_id, text=message.text,
+        status=MessageStatus.RECEIVED, data={**message.data, "intent": "staff_reply"},
+        created_at=message.received_at or timezone.now(),
+    )  # fmt: skip
+    outbound = outbound_create(
+        case=None, account=account, identity=identity, text=_staff_line_text(),
+        purpose="staff_info", idempotency_key=f"staff-info:{account.pk}:{message.external_id}",
+        enqueue=False,
+    )  # fmt: skip
+    return HandleResult(outcome="staff_reply", outbound_ids=[outbound.pk])
 
 
 _PERSON_REQUESTS = {"petugas", "bicara dengan petugas", "hubungi petugas", "minta petugas", "lapor"}

@@ -1,7 +1,7 @@
 """Timeline events and staff notifications for SLA warnings and escalations.
 
-Notifications are rows the console shows; delivering them by email and WhatsApp (through the
-channels outbox, to the on-duty officer) is a later step that will read these same rows.
+Notifications are rows the console shows (listed here for ``console:notifications``); their
+delivery by email and WhatsApp is ``sla.services.delivery``, which reads these same rows.
 """
 
 from __future__ import annotations
@@ -12,13 +12,22 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from sigap.agencies.models import User
 from sigap.cases.models import Case, CaseEvent, EventKind
+from sigap.core.errors import DomainError
 from sigap.sla.clocks import WARNED
-from sigap.sla.models import EscalationRole, NotificationKind, SlaNotification, Stage
+from sigap.sla.models import (
+    ALWAYS_WHATSAPP_KINDS,
+    EscalationRole,
+    NotificationKind,
+    NotificationPreference,
+    SlaNotification,
+    Stage,
+)
 
 _ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
@@ -118,3 +127,33 @@ def sla_notification_mark_read(*, user: User, ids: list[int] | None = None) -> i
     if ids is not None:
         unread = unread.filter(pk__in=ids)
     return unread.update(read_at=timezone.now())
+
+
+def notification_list_for_user(user: User) -> QuerySet[SlaNotification]:
+    """The user's own notifications, unread first, each with its case and WhatsApp outbox row."""
+    return (
+        SlaNotification.objects.filter(recipient=user)
+        .annotate(is_unread=ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField()))
+        .select_related("case", "whatsapp_outbound")
+        .order_by("-is_unread", "-created_at", "-id")
+    )
+
+
+@transaction.atomic
+def notification_preference_set(
+    *, user: User, email_kinds: list[str], whatsapp_kinds: list[str]
+) -> NotificationPreference:
+    """Store which kinds also go by email and by WhatsApp (emergencies always by WhatsApp)."""
+    known = set(NotificationKind.values)
+    unknown = (set(email_kinds) | set(whatsapp_kinds)) - known
+    if unknown:
+        raise DomainError(_("Jenis notifikasi tidak dikenal."), code="unknown_kind")
+    whatsapp = set(whatsapp_kinds) | ALWAYS_WHATSAPP_KINDS
+    preference, _created = NotificationPreference.objects.select_for_update().get_or_create(
+        user=user
+    )
+    # Stored in the kinds' declared order, so the page and the admin read them the same way.
+    preference.email_kinds = [kind for kind in NotificationKind.values if kind in email_kinds]
+    preference.whatsapp_kinds = [kind for kind in NotificationKind.values if kind in whatsapp]
+    preference.save(update_fields=["email_kinds", "whatsapp_kinds", "updated_at"])
+    return preference
