@@ -233,9 +233,34 @@ SIGAP_HTTP_TIMEOUT_SECONDS = float(env("SIGAP_HTTP_TIMEOUT_SECONDS", "10"))
 
 # Channels: how long a reply joins the citizen's open case, the providers' customer-service
 # window, how long an event may wait for its first worker, and raw-event retention.
+# Staff notifications by email (Django's mail backend); citizens' mailboxes are channel accounts.
+EMAIL_BACKEND = env(
+    "SIGAP_EMAIL_BACKEND",
+    "django.core.mail.backends."
+    + ("smtp.EmailBackend" if IS_PRODUCTION else "console.EmailBackend"),
+)
+EMAIL_HOST = env("SIGAP_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("SIGAP_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("SIGAP_EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("SIGAP_EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("SIGAP_EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("SIGAP_EMAIL_USE_SSL")
+EMAIL_TIMEOUT = env_int("SIGAP_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env("SIGAP_EMAIL_FROM", "Sigap <sigap@localhost>")
+# Floods held back for the coordinator's review (per-Pemda TriagePolicy rows override these).
+SIGAP_HOLD_CONTACT_MAX_PER_HOUR = env_int("SIGAP_HOLD_CONTACT_MAX_PER_HOUR", 5)
+SIGAP_HOLD_CONTACT_MAX_PER_DAY = env_int("SIGAP_HOLD_CONTACT_MAX_PER_DAY", 20)
+SIGAP_HOLD_FLOOD_WINDOW_MINUTES = env_int("SIGAP_HOLD_FLOOD_WINDOW_MINUTES", 60)
+SIGAP_HOLD_IDENTICAL_MAX_PER_CONTACT = env_int("SIGAP_HOLD_IDENTICAL_MAX_PER_CONTACT", 2)
+SIGAP_HOLD_IDENTICAL_MAX_CONTACTS = env_int("SIGAP_HOLD_IDENTICAL_MAX_CONTACTS", 4)
+SIGAP_HOLD_ACK_WINDOW_HOURS = env_int("SIGAP_HOLD_ACK_WINDOW_HOURS", 24)
+SIGAP_HOLD_INCIDENT_MIN_REPORTERS = env_int("SIGAP_HOLD_INCIDENT_MIN_REPORTERS", 5)
 SIGAP_CONVERSATION_JOIN_HOURS = env_int("SIGAP_CONVERSATION_JOIN_HOURS", 72)
 SIGAP_REPLY_WINDOW_HOURS = env_int("SIGAP_REPLY_WINDOW_HOURS", 24)
 SIGAP_EVENT_PICKUP_GRACE_SECONDS = env_int("SIGAP_EVENT_PICKUP_GRACE_SECONDS", 30)
+# A worker that claims an event leases it this long; if the worker dies, the sweeper hands the
+# event to another worker once the lease has run out.
+SIGAP_EVENT_LEASE_SECONDS = env_int("SIGAP_EVENT_LEASE_SECONDS", 120)
 SIGAP_EVENT_RETENTION_DAYS = env_int("SIGAP_EVENT_RETENTION_DAYS", 90)
 # Largest webhook body accepted (Meta documents 3 MB payloads).
 SIGAP_WEBHOOK_MAX_BYTES = env_int("SIGAP_WEBHOOK_MAX_BYTES", 3 * 1024 * 1024)
