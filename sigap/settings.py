@@ -203,10 +203,13 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missi
 # Front-end packages come from npm at `make setup` (never committed, never a CDN).
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",  # our own CSS and JS (sigap/...)
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/leaflet", NODE_MODULES / "leaflet" / "dist"),
 ]
 WHITENOISE_USE_FINDERS = True
+# Map tiles on the case page (images, not code); empty turns the tile layer off (offline sites).
+SIGAP_MAP_TILE_URL = env("SIGAP_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("SIGAP_MEDIA_ROOT", str(DATA_DIR / "media")))
 STORAGES = {

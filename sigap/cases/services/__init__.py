@@ -1,5 +1,16 @@
 """Case services: every write to a case goes through one of these."""
 
+from sigap.cases.services.actions import (
+    NoteResult,
+    case_claim,
+    case_forward_external,
+    case_note_add,
+    case_reopen,
+    case_reply,
+    case_request_info,
+    case_resolve,
+    mentioned_usernames,
+)
 from sigap.cases.services.common import case_changed, case_hook_register, event_record
 from sigap.cases.services.intake import (
     CaseCreateResult,
@@ -32,17 +43,25 @@ __all__ = [
     "IncomingAttachment",
     "IncomingMessage",
     "MessageAddResult",
+    "NoteResult",
     "attachments_store",
     "case_add_note",
     "case_assign",
     "case_changed",
+    "case_claim",
     "case_create",
     "case_dispose",
+    "case_forward_external",
     "case_hook_register",
     "case_locate",
     "case_merge",
     "case_message_add",
+    "case_note_add",
     "case_rate",
+    "case_reopen",
+    "case_reply",
+    "case_request_info",
+    "case_resolve",
     "case_route",
     "case_set_category",
     "case_set_flags",
@@ -50,4 +69,5 @@ __all__ = [
     "case_set_region",
     "case_transition",
     "event_record",
+    "mentioned_usernames",
 ]

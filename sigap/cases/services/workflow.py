@@ -187,11 +187,18 @@ def case_add_note(*, case: Case, actor: User, text: str) -> Case:
 
 
 @transaction.atomic
-def case_merge(*, case: Case, into: Case, actor: User | None, note: str = "") -> Case:
+def case_merge(
+    *,
+    case: Case,
+    into: Case,
+    actor: User | None,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Case:
     """Fold a duplicate into the main case; the duplicate stays, marked merged."""
     if case.pk == into.pk:
         raise DomainError(_("Laporan tidak dapat digabung dengan dirinya sendiri."))
-    case = case_lock(case)
+    case = case_lock(case, expected_version=expected_version)
     into = case_lock(into)
     ensure_can_act(actor, case)
     ensure_can_act(actor, into)
@@ -227,8 +234,10 @@ def case_merge(*, case: Case, into: Case, actor: User | None, note: str = "") ->
 
 
 @transaction.atomic
-def case_set_category(*, case: Case, category: Category, actor: User | None) -> Case:
-    case = case_lock(case)
+def case_set_category(
+    *, case: Case, category: Category, actor: User | None, expected_version: int | None = None
+) -> Case:
+    case = case_lock(case, expected_version=expected_version)
     ensure_can_act(actor, case)
     if category.pemda_id != case.pemda_id or not category.is_active:
         raise DomainError(_("Kategori tidak dikenal."), code="unknown_category")
@@ -250,8 +259,15 @@ def case_set_category(*, case: Case, category: Category, actor: User | None) -> 
 
 
 @transaction.atomic
-def case_set_priority(*, case: Case, priority: str, actor: User | None, note: str = "") -> Case:
-    case = case_lock(case)
+def case_set_priority(
+    *,
+    case: Case,
+    priority: str,
+    actor: User | None,
+    note: str = "",
+    expected_version: int | None = None,
+) -> Case:
+    case = case_lock(case, expected_version=expected_version)
     ensure_can_act(actor, case)
     if priority not in Priority.values:
         raise DomainError(_("Prioritas tidak dikenal."), code="unknown_priority")

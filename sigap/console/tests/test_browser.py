@@ -33,3 +33,8 @@ def test_other_agency_case_is_not_found_in_the_browser(page, live_server, case_a
     assert case_a.tracking_number not in page.locator("main").inner_text()
     response = page.goto(f"{live_server.url}/konsol/laporan/{case_a.tracking_number}/")
     assert response.status == 404
+
+
+def test_house_stylesheet_is_served(page, live_server, staff_a):
+    response = page.goto(f"{live_server.url}/static/sigap/app.css")
+    assert response.status == 200 and ".topbar" in response.text()
