@@ -145,6 +145,18 @@ class MergeForm(VersionedForm):
         return str(self.cleaned_data["into"]).strip().upper()
 
 
+class LinkForm(forms.Form):
+    """Confirm or reject the suggestion that another case reports the same incident."""
+
+    prefix = "link"
+    other = forms.CharField(
+        max_length=24, error_messages={**_REQUIRED, "max_length": _("Nomor laporan tidak sah.")}
+    )
+
+    def clean_other(self) -> str:
+        return str(self.cleaned_data["other"]).strip().upper()
+
+
 class CategoryForm(VersionedForm):
     prefix = "category"
     category = forms.ModelChoiceField(

@@ -39,6 +39,12 @@ from sigap.console.canned import canned_choices_for_case
 from sigap.console.forms import case as case_forms
 from sigap.console.templatetags.case_page import sla_clocks, triage_context
 from sigap.core.errors import Conflict, DomainError
+from sigap.routing.incidents import (
+    case_incident_size,
+    case_related,
+    incident_link_confirm,
+    incident_link_reject,
+)
 
 # Map tiles come from a configurable server (none reachable offline: the pin still shows).
 DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
@@ -84,6 +90,8 @@ def _context(
         "active_form": next(iter(bound or {}), ""),
     }
     context.update(triage_context(scope, case, timeline))
+    context["related"] = case_related(scope, case)
+    context["incident_size"] = case_incident_size(case)
     if can_act:
         channel = reply_channel_for(case)
         context["reply_channel"] = channel
@@ -229,6 +237,31 @@ def _merge(request: HttpRequest, case: Case) -> Step:
     return Step(case_forms.MergeForm(request.POST), run)
 
 
+def _link_step(request: HttpRequest, case: Case, *, confirm: bool) -> Step:
+    def run(data: dict[str, Any]) -> str:
+        try:
+            other = case_get_for_user(staff_scope(request.user), tracking_number=data["other"])
+        except Http404:
+            raise DomainError(_("Laporan terkait tidak ditemukan.")) from None
+        if confirm:
+            incident_link_confirm(case=case, other=other, actor=_actor(request))
+            return _("Dikonfirmasi: %(n)s melaporkan kejadian yang sama.") % {
+                "n": other.tracking_number
+            }
+        incident_link_reject(case=case, other=other, actor=_actor(request))
+        return _("Saran keterkaitan dengan %(n)s ditolak.") % {"n": other.tracking_number}
+
+    return Step(case_forms.LinkForm(request.POST), run)
+
+
+def _link_confirm(request: HttpRequest, case: Case) -> Step:
+    return _link_step(request, case, confirm=True)
+
+
+def _link_reject(request: HttpRequest, case: Case) -> Step:
+    return _link_step(request, case, confirm=False)
+
+
 def _category(request: HttpRequest, case: Case) -> Step:
     def run(data: dict[str, Any]) -> str:
         case_services.case_set_category(
@@ -304,6 +337,8 @@ ACTIONS: dict[str, Callable[[HttpRequest, Case], Step]] = {
     "dispose": _dispose,
     "forward": _forward,
     "merge": _merge,
+    "link_confirm": _link_confirm,
+    "link_reject": _link_reject,
     "category": _category,
     "priority": _priority,
     "resolve": _resolve,
