@@ -9,7 +9,8 @@ How a message is scored:
    kind and weight (2 = an emergency on its own, 1 = needs support).
 2. A hazard is *defused* by a past, hypothetical, preventive, chronic or administrative cue
    in its clause: `bekas kebakaran`, `banjir tahun lalu`, `rawan longsor`, `sering terjadi
-   kecelakaan`, `korban banjir belum dapat bantuan`. A present-time cue (`sekarang`, `sedang`)
+   kecelakaan`, `korban banjir belum dapat bantuan`; or by a conditional clause just before
+   it ("kalau nanti hujan, tanggul jebol"). A present-time cue (`sekarang`, `sedang`)
    between the two ends the reach of the defuser: "tahun lalu kebakaran juga, sekarang api
    lagi" is live.
 3. Support: urgency (`tolong`, `segera`, `darurat`, `!!`) and severity (`ada korban`,
@@ -17,11 +18,15 @@ How a message is scored:
    request nearby (`mohon segera diperbaiki`) costs one point and silences the plea right
    before it.
 4. Emergency when the best live hazard's weight plus support, minus that cost, is >= 2, or
-   >= 3 in a message of more than 50 tokens: a live report is short or pleads, while long
-   narrative complaints mention accidents and floods in passing.
+   >= 3 in a message of more than 50 tokens and >= 4 past 120: a live report is short or
+   pleads, while long narrative complaints mention accidents and floods in passing. A hazard
+   introduced by `ada` ("ada pohon roboh") or next to another hazard weighs half a point more.
+
+Phrases match across a couple of fillers (`air udah masuk rumah`), see FILLERS; a gapped
+pair (`tanggul ~ jebol`) across any few words of its clause, see GAP_REACH.
 
 The word lists are in emergency_lexicon.py; the labelled cases and the measured precision and
-recall (dev and held-out) in emergency_cases.py.
+recall (dev and held-out) in the emergency_cases package.
 """
 
 from __future__ import annotations
@@ -45,6 +50,24 @@ REQUEST_REACH = 3
 SUPPORT_REACH = 12
 # Messages longer than this (in tokens) are narratives; they need one point more.
 LONG_MESSAGE = 50
+# Longer than this, a message is an essay (an opinion on fire-truck access, a grievance):
+# nobody writes 120 words while the house burns. Two points more.
+ESSAY_MESSAGE = 120
+# Words a writer slips inside a phrase without changing it: "air *udah* masuk rumah".
+FILLERS = frozenset({"sudah", "telah", "mulai", "pun", "juga", "makin", "semakin"})
+MAX_FILLERS = 2
+# `tanggul ~ jebol` in the lexicon: the anchor word with the second one up to GAP_REACH tokens
+# later in its clause ("tanggul sungai Cikapundung jebol", "tabung gas di dapur bocor").
+GAP_MARK = "~"
+GAP_REACH = 5
+# "ada banjir", Su "aya caah", Jv "ana/wonten": the presentative names a thing there now.
+PRESENTATIVE = "ada"
+PRESENTATIVE_BONUS = 0.5
+# A clause opened by one of these makes the next clause hypothetical ("kalau hujan, ...").
+CONDITIONALS = frozenset(
+    {"kalau", "jika", "bila", "apabila", "seandainya", "andai", "misal", "misalnya", "nanti"}
+)
+NOT_PRESENTATIVE = frozenset({"dengan", "karena", "akibat", "apabila", "jika", "kalau", "bila"})
 # Ties between kinds go to the cause, not the consequence: a crash with an unconscious rider
 # is a traffic accident.
 KIND_PRIORITY = ("fire", "flood", "landslide", "traffic_accident", "violence", "other", "medical")
@@ -103,8 +126,8 @@ def _entries() -> list[_Entry]:
     return entries
 
 
-# A phrase's tokens, their count, and its entry.
-_Option = tuple[tuple[str, ...], int, _Entry]
+# A phrase's tokens, their count, its entry, and whether it is gapped (`tanggul ~ jebol`).
+_Option = tuple[tuple[str, ...], int, _Entry, bool]
 
 
 class _PhraseIndex:
@@ -114,10 +137,12 @@ class _PhraseIndex:
         by_first: dict[str, list[_Option]] = {}
         for entry in entries:
             words = tuple(tokenise(entry.phrase, vocabulary).forms)
-            by_first.setdefault(words[0], []).append((words, len(words), entry))
-        # Longest first; for equal phrases the first entry wins (hazards before cues).
+            gapped = GAP_MARK in entry.phrase
+            by_first.setdefault(words[0], []).append((words, len(words), entry, gapped))
+        # Longest first, a gapped pair after every exact phrase; for equal phrases the first
+        # entry wins (hazards before cues).
         self.by_first = {
-            first: sorted(options, key=lambda option: -option[1])
+            first: sorted(options, key=lambda o: -(1.5 if o[3] else o[1]))
             for first, options in by_first.items()
         }
 
@@ -140,13 +165,45 @@ class _PhraseIndex:
 
 
 def _longest(options: list[_Option], forms: list[str], clauses: list[int], i: int) -> _Hit | None:
-    for words, length, entry in options:
-        end = i + length
-        if length == 1 or (
-            end <= len(forms) and tuple(forms[i:end]) == words and clauses[end - 1] == clauses[i]
-        ):
+    for words, length, entry, gapped in options:
+        if gapped:
+            # Only the anchor is consumed: the words in the gap keep their own roles.
+            if _follows(words[1], forms, clauses, i):
+                return _Hit(entry, i, i + 1, clauses[i])
+            continue
+        if length == 1:
+            return _Hit(entry, i, i + 1, clauses[i])
+        end = _phrase_end(words, forms, clauses, i)
+        if end is not None:
             return _Hit(entry, i, end, clauses[i])
     return None
+
+
+def _follows(word: str, forms: list[str], clauses: list[int], i: int) -> bool:
+    """`word` within GAP_REACH tokens in the clause, and no defusing cue in the gap: a gapped
+    hit covers its anchor only, so "tanggul *hampir* jebol" must not pair up."""
+    for pos in range(i + 1, min(i + 1 + GAP_REACH, len(forms))):
+        form = forms[pos]
+        if clauses[pos] != clauses[i] or form in _GAP_BREAKERS:
+            return False
+        if form == word:
+            return True
+    return False
+
+
+def _phrase_end(words: tuple[str, ...], forms: list[str], clauses: list[int], i: int) -> int | None:
+    """Where `words` (whose first word is at `i`) end, skipping a few fillers inside; or None."""
+    pos = i + 1
+    skipped = 0
+    n = len(forms)
+    for word in words[1:]:
+        while pos < n and forms[pos] != word and forms[pos] in FILLERS and skipped < MAX_FILLERS:
+            pos += 1
+            skipped += 1
+        if pos >= n or forms[pos] != word or clauses[pos] != clauses[i]:
+            return None
+        pos += 1
+    return pos
 
 
 def _keywords() -> set[str]:
@@ -156,6 +213,11 @@ def _keywords() -> set[str]:
 
 
 _VOCABULARY = Vocabulary(lex.SLANG, _keywords(), lex.REPAIRABLE)
+_GAP_BREAKERS = frozenset(
+    _VOCABULARY.canonical(phrase)
+    for phrase, (role, _) in lex.CUES.items()
+    if " " not in phrase and role in ("past", "before", "chronic", "admin", "negation", "request")
+)
 _INDEX = _PhraseIndex(_entries(), _VOCABULARY)
 
 
@@ -189,8 +251,9 @@ def _quiet(hazards: Sequence[_Hit], reason: str) -> EmergencySignal:
 def _defused_signal(defused: Sequence[tuple[_Hit, _Hit]]) -> EmergencySignal:
     hazard, blocker = defused[0]
     why = f"'{blocker.entry.phrase}' ({blocker.entry.role})"
+    where = "the clause before" if blocker.entry.role == "conditional" else "its clause"
     return _quiet(
-        [h for h, _ in defused], f"'{hazard.entry.phrase}' is defused by {why} in its clause"
+        [h for h, _ in defused], f"'{hazard.entry.phrase}' is defused by {why} in {where}"
     )
 
 
@@ -210,7 +273,30 @@ class _Context:
         backward = self._scan(hazard, range(hazard.start - 1, hazard.start - DEFUSE_REACH - 1, -1))
         if backward is not None:
             return backward
-        return self._scan(hazard, range(hazard.end, hazard.end + DEFUSE_REACH))
+        forward = self._scan(hazard, range(hazard.end, hazard.end + DEFUSE_REACH))
+        return forward if forward is not None else self._conditional_clause(hazard)
+
+    def _conditional_clause(self, hazard: _Hit) -> _Hit | None:
+        """ "Kalau nanti hujan, tanggul jebol": a clause opened by `kalau` (or `nanti`, ...) makes
+        the next clause hypothetical, unless a present-time cue opens that one. `kalau bisa`
+        (if possible) and `kalau tidak salah` (if I am not mistaken) are politeness, not a
+        condition."""
+        start = hazard.start
+        while start > 0 and self.clauses[start - 1] == hazard.clause:
+            start -= 1
+        if start == 0 or any(
+            (hit := self.at.get(pos)) is not None and hit.entry.role == "now"
+            for pos in range(start, hazard.start)
+        ):
+            return None
+        first = start - 1
+        while first > 0 and self.clauses[first - 1] == self.clauses[start - 1]:
+            first -= 1
+        if self.forms[first] not in CONDITIONALS or (
+            first + 1 < start and self.forms[first + 1] in ("bisa", "tidak")
+        ):
+            return None
+        return _Hit(_Entry(self.forms[first], "conditional", 1.0), first, first + 1, hazard.clause)
 
     def _scan(self, hazard: _Hit, positions: range) -> _Hit | None:
         forward = positions.step > 0
@@ -298,7 +384,7 @@ def _score(live: Sequence[_Hit], context: _Context) -> EmergencySignal:
     verdicts = [_verdict(hazard, live, context) for hazard in live]
     best = max(verdicts, key=lambda v: (v.score, -KIND_PRIORITY.index(v.hazard.entry.kind or "")))
     # A live report is short or pleads; a long narrative needs one point more.
-    threshold = THRESHOLD + (1.0 if len(context.forms) > LONG_MESSAGE else 0.0)
+    threshold = THRESHOLD + _length_penalty(len(context.forms))
     score = best.score
     is_emergency = score >= threshold
     matched = tuple(dict.fromkeys([h.entry.phrase for h in live] + best.cues))
@@ -311,6 +397,12 @@ def _score(live: Sequence[_Hit], context: _Context) -> EmergencySignal:
     return EmergencySignal(is_emergency, kind, _confidence(score - threshold), matched, reason)
 
 
+def _length_penalty(tokens: int) -> float:
+    if tokens > ESSAY_MESSAGE:
+        return 2.0
+    return 1.0 if tokens > LONG_MESSAGE else 0.0
+
+
 def _verdict(hazard: _Hit, live: Sequence[_Hit], context: _Context) -> _Verdict:
     base = _weight(hazard, context)
     others = {
@@ -318,18 +410,28 @@ def _verdict(hazard: _Hit, live: Sequence[_Hit], context: _Context) -> _Verdict:
         for h in live
         if h is not hazard and abs(h.start - hazard.start) <= SUPPORT_REACH
     }
-    if others - {hazard.entry.phrase}:
-        base += 0.5
+    # Two hazards together (fire and smoke) or one introduced by `ada`: half a point, once.
+    if others - {hazard.entry.phrase} or _presentative(hazard, context):
+        base += PRESENTATIVE_BONUS
     support, cues = context.support(hazard)
     return _Verdict(hazard, base, support, cues, context.requests(hazard))
 
 
 def _weight(hazard: _Hit, context: _Context) -> float:
-    """A hazard named as `korban <hazard>` refers to its victims, usually after the event."""
+    """A hazard named as `korban <hazard>` refers to its victims, usually after the event;
+    one introduced by `ada` ("ada pohon roboh") is there now."""
     before = context.at.get(hazard.start - 1)
     if before is not None and before.entry.phrase == "korban":
         return min(hazard.entry.weight, 1.0)
     return hazard.entry.weight
+
+
+def _presentative(hazard: _Hit, context: _Context) -> bool:
+    """`ada X`, but not `dengan adanya X` (with X around: a topic, not a sighting)."""
+    forms, start = context.forms, hazard.start
+    if start == 0 or forms[start - 1] != PRESENTATIVE:
+        return False
+    return start < 2 or forms[start - 2] not in NOT_PRESENTATIVE
 
 
 def _confidence(margin: float) -> float:

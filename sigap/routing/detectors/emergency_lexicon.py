@@ -8,7 +8,9 @@ A phrase is a sequence of whole tokens in canonical form: the slang table turns 
 `ayeuna`, `kmrn` into `tolong`, `sekarang`, `kemarin` before matching. The longest phrase
 starting at a token wins, so `pemadam kebakaran` (an agency, in STOP) is consumed before
 `kebakaran` (a hazard) can match inside it. A note in brackets is dropped when parsing; `Su`
-marks Sundanese and `Jv` Javanese words that are not also Indonesian.
+marks Sundanese and `Jv` Javanese words that are not also Indonesian. `tanggul ~ jebol` is a
+gapped pair: the anchor `tanggul` counts when `jebol` follows within a few tokens of its
+clause with no past, hypothetical or request cue in between ("tanggul sungai Citarum jebol").
 
 Hazard weights: 2 is an emergency on its own when nothing defuses it (`kebakaran`,
 `tabrakan`, `pingsan`); 1 needs a cue of urgency or severity, because such words also appear
@@ -35,21 +37,27 @@ KINDS = ("fire", "flood", "landslide", "traffic_accident", "medical", "violence"
 _HAZARD_TABLE = """
 fire 2:               kebakaran, kebakar, terbakar, kahuruan (Su), kaduruk (Su: burnt),
                       kobong (Jv), kobongan (Jv), si jago merah, kobaran api, dilalap api,
-                      api membesar, api menyala, api besar
+                      api membesar, api menyala, api besar, kompor meledak, api berkobar,
+                      berkobar
 fire 1:               api, hangus, asap tebal, asap hitam, bau gosong, korsleting, korslet,
+                      asap keluar, keluar asap, berasap, ngebul (smoke pouring out),
                       konslet, konsleting, arus pendek
 flood 2:              banjir bandang, air bah, tanggul jebol, tanggul bobol, tanggul ambrol,
+                      tanggul bocor, tanggul runtuh, tanggul ~ jebol, tanggul ~ bobol,
+                      tanggul ~ bocor, tanggul ~ ambrol, tanggul ~ runtuh,
                       air masuk rumah, air masuk ke rumah, air masuk ke dalam rumah,
                       caah gede (Su: big flood), naik ke rumah, masuk ke rumah rumah
 flood 1:              banjir, kebanjiran, caah (Su), banjir rob, rob, air naik, air sungai naik,
                       sungai naik, masuk ke rumah warga, masuk rumah warga, sungai meluap,
-                      kali meluap, terendam
+                      kali meluap, terendam, sungai ~ meluap, kali ~ meluap, air ~ masuk
 landslide 2:          tanah longsor, longsor menimpa, tertimbun longsor,
                       kaurugan (Su: buried by a slide), tebing runtuh, tebing longsor,
-                      tebing ambrol, gawir runtuh (Su: cliff)
+                      tebing ambrol, gawir runtuh (Su: cliff), tebing ambruk, tebing ~ ambruk,
+                      tebing ~ runtuh, tebing ~ longsor, tebing ~ ambrol
 landslide 1.5:        tertimbun tanah, tertimbun
 landslide 1:          longsor, longsoran, urug (Su; `tanah urug` is fill dirt: see STOP),
-                      tanah amblas, tanah ambles, tanah bergerak, tanah retak
+                      tanah amblas, tanah ambles, tanah bergerak, tanah retak, amblas, ambles,
+                      pergerakan tanah, retakan tanah, tanah ~ bergerak, tanah ~ retak
 traffic_accident 2:   kecelakaan, kecelakaan lalu lintas, lakalantas, laka lantas, lakalalin,
                       tabrakan, tabrak lari, ditabrak, tertabrak, menabrak, nabrak, terlindas,
                       dilindas, kelindas, masuk jurang, terjun ke jurang, terperosok ke jurang
@@ -57,27 +65,41 @@ traffic_accident 1.5: laka
 traffic_accident 1:   terguling, terbalik, keserempet, diserempet, motor jatuh, jatuh dari motor,
                       pengendara jatuh
 medical 2:            pingsan, semaput (Jv), kelenger (Jv), kapiuhan (Su), tidak sadarkan diri,
+                      hipotermia, henti napas, tidak bernafas, luka bakar, mulut berbusa,
+                      keluar busa, tidak bisa bernapas, tidak bisa napas,
                       tak sadarkan diri, kejang, kejang kejang, sesak napas berat,
                       sesak napas parah, tidak bernapas, henti jantung, serangan jantung,
                       pendarahan, perdarahan, berdarah darah, muntah darah, melahirkan di jalan,
                       ketuban pecah, pecah ketuban, keracunan massal, overdosis, digigit ular,
                       bunuh diri, gantung diri, sekarat
-medical 1:            sesak napas, susah napas, sulit bernapas, keracunan, stroke, mau melahirkan
+medical 1.5:          tersedak, keselek, kepala bocor, darah banyak, banyak darah,
+                      tidak sadar (`saya tidak sadar kalau` is "I did not notice")
+medical 1:            sesak napas, susah napas, sulit bernapas, keracunan, stroke, mau melahirkan,
+                      tidak bergerak, tak bergerak, lemas, muntah muntah, mencong, membiru,
+                      bibir biru, demam tinggi, jatuh dari, berdarah banyak, ambulans
+                      (a plea for an ambulance is a medical call; `ambulans desa dipakai` is not)
 violence 2:           dipukuli, memukuli, dipukul, dikeroyok, pengeroyokan, dianiaya, menganiaya,
                       begal, dibegal, pembegalan, perampokan, dirampok, rampok, pembacokan,
                       dibacok, ditusuk, penusukan, tawuran, diperkosa, pemerkosaan, diculik,
-                      penculikan, disekap, ditodong, penodongan
-violence 1.5:         kdrt, kekerasan dalam rumah tangga, dijambret, penjambretan
+                      penculikan, disekap, penodongan, perampok, disandera, penyanderaan,
+                      menyandera, membacok, ditembak, penembakan, dihajar, dibakar massa
+violence 1.5:         kdrt, kekerasan dalam rumah tangga, dijambret, penjambretan, bacok,
+                      ditodong (also `parking fee ditodong 3rb`: needs support)
 violence 1:           penganiayaan, kekerasan, perkelahian, berkelahi, gelut (Jv), mengamuk,
-                      senjata tajam, sajam, golok, celurit, parang, maling, pencurian, jambret
+                      senjata tajam, sajam, golok, celurit, parang, maling, pencurian, jambret,
+                      bersenjata, pistol, pisau, sandera
 other 2:              gas bocor, bocor gas, kebocoran gas, tabung gas meledak, ledakan, meledak,
                       pohon tumbang menimpa, tertimpa pohon, tertimpa, tercebur, jatuh ke sumur,
+                      bau gas menyengat, gas menyengat, gas ~ bocor, bau gas kuat, bau gas tajam,
+                      gas beracun, kebocoran amonia, kebocoran klorin,
                       jatuh ke jurang, tersetrum, tersengat listrik, tenggelam, terseret arus,
+                      terbawa arus,
                       terjebak di lift, kecelakaan kerja
 other 1:              bau gas, percikan api, pohon tumbang, pohon roboh, tumbang,
                       tiang listrik roboh, kabel listrik putus, kabel putus, hanyut, rumah roboh,
-                      rumah ambruk, bangunan roboh, bangunan ambruk, atap ambruk, gempa,
-                      puting beliung, lift macet
+                      rumah ambruk, bangunan roboh, bangunan ambruk, atap ambruk, gempa, runtuh,
+                      puting beliung, lift macet, lift ~ macet, kabel ~ putus, tiang ~ roboh,
+                      rumah ~ ambruk, rumah ~ roboh, rumah ~ runtuh
 """
 
 _CUE_TABLE = """
@@ -85,23 +107,29 @@ now 1:                sekarang, saat ini, pada saat ini, sedang, barusan, baru s
                       belum reda
 now 0.5:              belum surut, tidak surut
 now 1.5:              masih menyala
-urgent 0.5:           masih, lagi, mohon bantuan, minta bantuan, !, damkar, kirim
+urgent 0.5:           masih, lagi, mohon bantuan, minta bantuan, !, damkar, kirim, bpbd, polisi
 urgent 1:             tolong, minta tolong, cepat, segera, secepatnya, buruan, geura (Su: hurry),
                       gancang (Su: quick), enggal (Su/Jv: quickly), butuh bantuan, tiba tiba,
-                      mendadak, sos, !!, 112, 113, 119, ambulans
+                      mendadak, sos, !!, 112, 113, 119, tim sar, basarnas
 urgent 1.5:           darurat
 severe 1:             korban, terluka, luka, berdarah, meninggal, tewas, kritis, tergeletak,
                       merembet, menjalar, membesar, menyala, masuk rumah, masuk ke rumah,
                       sepinggang, sepaha, sedada, seleher, pinggang, dada, leher, mengungsi,
                       evakuasi, dievakuasi, terisolasi, menimpa, ke loteng, ke atap
-severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap
-severe 0.5:           selutut, setinggi, lutut, perahu, asap, anak anak, lansia
+severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap, terjepit,
+                      orang di dalam, tidak bisa keluar, belum keluar, belum dievakuasi,
+                      belum di evakuasi, belum terevakuasi, belum ditemukan
+severe 0.5:           selutut, setinggi, lutut, perahu, asap, anak anak, lansia, panik,
+                      anak kecil, ibu hamil, bayi, pusing, muntah
+severe 1:             makin tinggi, semakin tinggi, terus naik, naik terus, makin deras, arus deras,
+                      terus bertambah, melukai
 past 1:               tahun lalu, bulan lalu, hari lalu, yang lalu, beberapa waktu lalu,
                       tempo hari, waktu itu, saat itu, kala itu, pada waktu, pagi tadi, siang tadi,
                       sore tadi, malam tadi, kemarin, tadi malam, tadi pagi, tadi siang, tadi sore,
                       dulu, dahulu, pernah, sudah surut, surut, sudah padam, telah padam,
                       dipadamkan, sudah reda, sudah aman, sudah ditangani, sudah dievakuasi,
-                      sudah selesai
+                      sudah selesai, tidak tertolong, minggu lalu, pekan lalu, tahun kemarin,
+                      bulan kemarin, minggu kemarin, semalam, sudah memadamkan, sudah dipadamkan
 before 1:             tadi, sempat, bekas, sisa, puing, pasca, setelah, sesudah, habis, dampak,
                       rawan, antisipasi, mengantisipasi, agar tidak, supaya tidak, biar tidak,
                       jangan sampai, mencegah, pencegahan, cegah, berpotensi, potensi, terancam,
@@ -111,12 +139,15 @@ before 1:             tadi, sempat, bekas, sisa, puing, pasca, setelah, sesudah,
                       dikarenakan, disebabkan, di karenakan, karena, berakibat, menunggu, nunggu,
                       tunggu, bahaya, apakah, bisa terjadi, dapat terjadi, kalau, jika, bila,
                       apabila, seandainya, andai, misal, misalnya, sebelum, nanti, seperti, bagai,
-                      bagaikan
+                      bagaikan, besok, sehingga, terkait, perihal, tentang, mengenai, resiko,
+                      risiko, beresiko, berisiko, membahayakan
 chronic 1:            sering, seringkali, kerap, selalu, setiap, tiap, langganan, bertahun tahun,
                       menahun, beberapa kali, berkali kali, banyak terjadi, banyak yang mengalami,
                       sudah banyak, terkadang, kadang, kadang kadang, musim hujan, musim penghujan,
                       saat hujan, tidak terhitung, tidak kehitung, sampai sekarang,
-                      hingga sekarang, sampai saat ini, hingga saat ini
+                      hingga sekarang, sampai saat ini, hingga saat ini, memakan korban,
+                      makan korban, menelan korban, banyak pengendara, banyak kendaraan,
+                      banyak motor, x (`2x`: a count of past events), kali kejadian
 admin 1:              asuransi, santunan, jasa raharja, klaim, bansos, bantuan sosial, sembako,
                       belum dapat, belum mendapat, belum mendapatkan, belum menerima, belum terima,
                       belum cair, pencairan, penyaluran, pendataan, didata, renovasi, bedah rumah,
@@ -124,7 +155,8 @@ admin 1:              asuransi, santunan, jasa raharja, klaim, bansos, bantuan s
                       penyuluhan, edukasi, kasus, sidang, pengadilan, proses hukum,
                       surat keterangan, mitigasi, hoaks, video, berita, viral, foto, postingan,
                       medsos, obat, bpjs, dirawat, rawat inap, opname, ranap, berobat, riwayat,
-                      penderita, penyakit, peta
+                      penderita, penyakit, peta, angka, jumlah, statistik, data, karcis, tarif,
+                      pungli, pungutan
 request 1:            ditindaklanjuti, tindak lanjut, tindaklanjut, tindaklanjuti, tindak lanjuti,
                       diperbaiki, perbaikan, dibenahi, pembenahan, normalisasi, dinormalisasi,
                       dikeruk, pengerukan, diaspal, pengaspalan, dibangun, pembangunan, dipasang,
@@ -139,15 +171,23 @@ negation 1:           tidak, bukan, belum, tanpa
 # Chat abbreviations and regional words, by the canonical word they stand for.
 _SLANG_TABLE = """
 tolong:               tlg, tlng, tolongin, tulung (Jv), tulungan (Su), help
-cepat:                cpt, cepet, cepetan
-segera:               sgr, sgra
+cepat:                cpt, cepet, cepetan, gage (Jv)
+segera:               ndang (Jv)
+segera:               sgr, sgra, gpl
 darurat:              urgent, urgen, emergency
 ambulans:             ambulance, ambulan
 sekarang:             skrg, skrng, skr, skarang, ayeuna (Su), saiki (Jv)
-sedang:               keur (Su), nuju (Su), sdg
+sedang:               keur (Su), nuju (Su), sdg, lagek (Jv), saweg (Jv)
+barusan:              bieu (Su: just now), nembe (Jv)
 lagi:                 lg, lgi
 masih:                msh, masi, isih (Jv)
 kemarin:              kmrn, kmren, kemaren, kmaren, wingi (Jv), kamari (Su)
+nanti:                mengko (Jv), engke (Su), ntar, nnti
+besok:                sesuk (Jv), isukan (Su), bsk
+bekas:                tilas (Jv/Su)
+khawatir:             bisi (Su: lest)
+setiap:               saben (Jv), unggal (Su)
+sering:               kerep (Jv), sok (Su: often), srg
 dulu:                 dlu, biyen (Jv), mbiyen (Jv), baheula (Su)
 tadi:                 td, tdi
 tahun:                th, thn, taun
@@ -158,16 +198,30 @@ sudah:                sdh, udh, udah, dah, wis (Jv), wes (Jv), uwis (Jv), geus (
                       parantos (Su), sampun (Jv)
 pernah:               pernh
 tidak:                tdk, gak, ga, gk, nggak, ngga, enggak, engga, ndak, ora (Jv), teu (Su),
+                      mboten (Jv), boten (Jv),
                       henteu (Su)
 belum:                blm, blum, belom, durung (Jv), acan (Su)
 yang:                 yg
 banyak:               bnyk, byk
 karena:               krn, krna, karna, soale (Jv)
 sampai:               sampe, sampek (Jv), nganti (Jv), smp
-kalau:                klo, kalo, kl, klu, lek (Jv), nek (Jv), mun (Su), lamun (Su), upami (Su)
+kalau:                klo, kalo, kl, klu, pabila, lek (Jv), nek (Jv), mun (Su), lamun (Su),
+                      upami (Su), yen (Jv)
 supaya:               spy
 sepertinya:           kayaknya, kayake (Jv), kayane (Jv), sigana (Su), keliatannya, kelihatannya
 tiba:                 ujug (Su: ujug-ujug = suddenly)
+ada:                  aya (Su), onok (Jv), wonten (Jv), ana (Jv)
+bisa:                 iso (Jv), isa (Jv), tiasa (Su), bs, saged (Jv)
+keluar:               metu (Jv), kaluar (Su)
+hanyut:               palid (Su), kintir (Jv), keli (Jv)
+tenggelam:            kalelep (Su), kelelep (Jv), ngalelep (Su)
+meninggal:            maot (Su), tilar (Jv)
+tewas:                tiwas (Jv)
+kecelakaan:           kacilakaan (Su), kcelakaan, kclkaan, kecelakan, kecelakaaan
+dilindas:             dilindes (Jv), kalindes (Su)
+membacok:             ngebacok, mbacok (Jv)
+perampok:             garong
+kebanjiran:           kabanjiran (Su), banjiran
 mendadak:             ndadak (Jv)
 seperti:              kyk, kayak, kaya, spt, sprt, koyok (Jv), koyo (Jv), siga (Su)
 rumah:                rmh, omah (Jv), imah (Su)
@@ -182,23 +236,33 @@ longsor:              longsr
 napas:                nafas
 bernapas:             bernafas
 sesak:                sesek
-kecelakaan:           kacilakaan (Su), kcelakaan, kclkaan
 ditabrak:             katabrak (Su), ketabrak, ditubruk (Jv/Su), ketubruk
 menabrak:             nubruk
 tersetrum:            kesetrum, kesetrom, nyetrum
 mengamuk:             ngamuk
+menyengat:            nyengat
+berkobar:             mubal (Jv), murub (Jv)
+dalam:                njero (Jv), jero (Su/Jv)
+tertimpa:             katindihan (Su), ketindihan (Jv), ketiban, katiban (Su), kejatuhan
+merembes:             ngerembes, rembes
+meluap:               luber, meluber, ngaluber (Su)
+ular:                 oray (Su)
+terendam:             kakeueum (Su), keleleb (Jv)
+bertambah:            nambihan (Su), nambahan (Su), tambah (`tambah tinggi`)
+naik:                 munggah (Jv), naek
+jatuh:                terjatuh, tijalikeuh (Su)
+pisau:                peso (Su/Jv), lading (Jv)
+luka:                 raheut (Su), tatu (Jv/Su)
 dipukuli:             dipukulin, digebukin, digebuki (Jv), digebugan (Su), dikepruk (Jv)
 tawuran:              tawur
 celurit:              clurit
 amblas:               ambles
 khawatir:             kawatir, kwatir, hawatir, kuwatir
 dikhawatirkan:        dikawatirkan
-naik:                 naek
 sungai:               walungan (Su)
 anak anak:            barudak (Su)
 anak:                 bocah
 terjebak:             kejebak, kajebak (Su)
-tertimpa:             ketiban, katiban (Su), kejatuhan
 menimpa:              nimpa
 tercebur:             kecebur, kacebur (Su), nyemplung (Jv)
 memukuli:             mukulin, mukuli (Jv)
@@ -208,8 +272,7 @@ ke:                   ka (Su)
 lutut:                dengkul (Jv)
 tertimbun:            ketimbun, katimbun (Su)
 terguling:            ngaguling (Su)
-luka:                 tatu (Jv/Su)
-berdarah:             getihan (Su)
+berdarah:             getihan (Su), getihen (Jv)
 """
 
 # Consumed without effect: agencies, equipment, idioms and figures of speech that contain a
@@ -225,16 +288,19 @@ banjir iklan, banjir pembeli, banjir job, kebanjiran order, kebanjiran orderan, 
 kebanjiran job, tanah urug, tanah urugan, urugan, dari tadi, sejak tadi, matahari tenggelam,
 tertimpa musibah, petasan meledak, laka laka, sakit stroke, penyakit stroke, sakit jantung,
 penyakit jantung, operasi jantung, dipukul rata, pukul rata, mau lapor, mau melapor,
-mau melaporkan, ingin melaporkan, apa lagi, apalagi
+mau melaporkan, ingin melaporkan, apa lagi, apalagi, dari semalam, sejak semalam,
+dalam keadaan darurat, akses darurat, jalur darurat, pintu darurat, tangga darurat, mobil ambulans,
+ambulans desa, ambulans gratis
 """
 
 # Keywords whose single dropped vowel is repaired (`bnjir`, `kbakaran`, `tlong`). Kept short
 # on purpose: repairing every keyword turned `diback` into `dibacok`.
 REPAIRABLE = frozenset(
     {
-        "banjir", "darurat", "kebakaran", "kebanjiran", "kecelakaan", "korban", "longsor",
-        "pingsan", "segera", "sekarang", "tabrakan", "tawuran", "tenggelam", "terbakar",
-        "terjebak", "tolong",
+        "ambulans", "banjir", "darurat", "evakuasi", "hanyut", "kahuruan", "kebakaran",
+        "kebanjiran", "kecelakaan", "korban", "longsor", "meledak", "pingsan", "segera",
+        "sekarang", "tabrakan", "tawuran", "tenggelam", "terbakar", "terjebak", "tertimbun",
+        "tolong",
     }
 )  # fmt: skip
 

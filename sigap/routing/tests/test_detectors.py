@@ -13,6 +13,7 @@ from sigap.routing.detectors import (
     ALL_CASES,
     DEV_CASES,
     HELDOUT_CASES,
+    EmergencyCase,
     detect_abuse,
     detect_emergency,
     evaluate_emergency,
@@ -33,31 +34,41 @@ def test_labelled_set_is_large_and_balanced() -> None:
     assert len(positives) >= 60
     assert len(negatives) >= 60
     assert {c.kind for c in positives} == set(KINDS)
-    assert len(HELDOUT_CASES) == 40
+    assert len(HELDOUT_CASES) == 80
+    assert sum(c.is_emergency for c in HELDOUT_CASES) == 40
     assert len({c.text for c in ALL_CASES}) == len(ALL_CASES), "duplicate case texts"
 
 
-def test_dev_split_reaches_precision_95_and_recall_90() -> None:
+def test_dev_split_keeps_its_tuned_figures() -> None:
+    # Tuned on: precision 1.0, recall 0.986 (288/292) when the rules were last frozen.
     figures = evaluate_emergency(DEV_CASES)
+    assert figures["precision"] >= 0.98, figures["false_positives"]
+    assert figures["recall"] >= 0.97, figures["false_negatives"]
+
+
+def test_heldout_split_keeps_its_measured_figures() -> None:
+    """Round 9 was never tuned on. Measured once when the rules were frozen: precision 1.0
+    (38/38), recall 0.95 (38/40); the four rounds before it scored recall 0.78-0.83 on first
+    measurement (see emergency_cases). This guards against regressions only; do not tune
+    rules to these 80 cases: write a new round instead."""
+    figures = evaluate_emergency(HELDOUT_CASES)
     assert figures["precision"] >= 0.95, figures["false_positives"]
     assert figures["recall"] >= 0.90, figures["false_negatives"]
 
 
-def test_heldout_split_keeps_its_measured_figures() -> None:
-    """The held-out split was never tuned on. Measured when the rules were frozen:
-    precision 0.941 (16/17), recall 0.80 (16/20) -- below the 0.95/0.90 targets, reported as
-    such. This guards against regressions only; do not tune rules to these 40 cases."""
-    figures = evaluate_emergency(HELDOUT_CASES)
-    assert figures["precision"] >= 0.90, figures["false_positives"]
-    assert figures["recall"] >= 0.75, figures["false_negatives"]
-
-
 def test_evaluation_reports_misses_with_reasons() -> None:
-    figures = evaluate_emergency(HELDOUT_CASES)
+    cases = [
+        EmergencyCase("ada kebakaran di pasar sekarang, tolong", "fire"),
+        EmergencyCase("pak, mertua saya kerasukan dan ngamuk di kamar", "medical"),
+        EmergencyCase("bekas kebakaran pasar belum dibersihkan", None),
+    ]
+    figures = evaluate_emergency(cases)
     assert set(figures) >= {"precision", "recall", "f1", "per_kind", "false_positives"}
-    assert set(figures["per_kind"]) == set(KINDS)
-    miss = figures["false_negatives"][0]
-    assert miss["expected"] is not None and miss["reason"]
+    assert (figures["n"], figures["positives"], figures["precision"]) == (3, 2, 1.0)
+    assert figures["recall"] == 0.5
+    assert set(figures["per_kind"]) == {"fire", "medical"}
+    (miss,) = figures["false_negatives"]
+    assert miss["expected"] == "medical" and miss["detected"] is None and miss["reason"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,7 +353,6 @@ def test_identical_text_key_ignores_form_but_not_words() -> None:
 def test_real_complaints_few_false_alarms_and_known_emergencies_kept() -> None:
     from sigap.conftest import shared_data_path
     from sigap.routing.detectors.realdata import (
-        HAND_JUDGED,
         SURABAYA_COMPLAINTS,
         emergency_report,
         read_complaints,
@@ -352,11 +362,9 @@ def test_real_complaints_few_false_alarms_and_known_emergencies_kept() -> None:
     report = emergency_report(rows)
     # A complaint portal: far below 1 % of its messages are emergencies in progress.
     assert report.flag_rate < 0.01, report.flag_rate
-    assert report.candidates_flagged >= 2
-    known = {row_id for row_id, verdict in HAND_JUDGED.items() if verdict == "tp"}
-    flagged = {
-        row["id"]
-        for row in rows
-        if row["id"] in known and detect_emergency(row["text"]).is_emergency
-    }
-    assert flagged == known
+    # Every flagged row has a hand verdict, none of them is a plain false alarm, and every
+    # hand-judged emergency in progress is flagged (figures of 2026-12-05, not held out).
+    assert report.unjudged_ids == [], report.unjudged_ids
+    assert report.false_alarm_ids == [], report.false_alarm_ids
+    assert report.missed_yes_ids == [], report.missed_yes_ids
+    assert report.verdicts["yes"] == 6 and report.judged >= 250

@@ -1,0 +1,85 @@
+"""A labelled evaluation set for the emergency detector, written by hand for this project.
+
+Every message was written by the team in the style of WhatsApp reports to a Pemda (Indonesian
+with Sundanese `Su` and Javanese `Jv` wording, slang and typos); none is copied from a data set.
+Place names are Kabupaten Bandung's; people and addresses are invented.
+
+Splits, in the order they were written:
+- round 1 (138 cases): written first; the rules were tuned on them.
+- round 2 (40 cases): written after freezing the rules, as a held-out set. The frozen rules
+  scored precision 0.917 (11/12) and recall 0.55 (11/20) on it: missing colloquial verb forms
+  (`mukulin`, `ketiban`, `kecebur`, `kejebak`), hedges read as similes (`kayaknya`), and no
+  sense of suddenness (`tiba-tiba`). Round 2 was then folded into the dev set and the rules
+  fixed for those *kinds* of misses.
+- round 3 (40 cases): written after freezing the rules again. Frozen rules: precision 0.826
+  (19/23), recall 0.95 (19/20): narrative `waktu kebakaran` (at the time of the fire), media
+  mentions (`foto korban kecelakaan`), figurative `banjir chat`, a drug shortage for `pasien
+  kejang`, and river water "naik terus" not read as rising. Folded into the dev set and fixed.
+- round 4 (40 cases): written after the rules were frozen a third time. Frozen rules:
+  precision 0.941 (16/17), recall 0.80 (16/20). Misses: words split by a filler ("air udah
+  masuk rumah"), vocabulary never seen (`hipotermia`, `perampok bersenjata`, `disandera`,
+  `ambles ... runtuh`); false alarm: a statistic ("angka kecelakaan naik"). Fixed on
+  2026-12-05 and folded into dev, with round 4b (20 dev cases written for the new Sundanese /
+  Javanese vocabulary and rules).
+- rounds 5 to 9 (66, 80, 80, 80 and 80 cases), 2026-12-05, each written *before* the rules it
+  was measured on were frozen, each measured once, then (rounds 5 to 8) its misses fixed and
+  the round folded into dev. First (honest) measurement of each:
+      round 5: precision 0.963 (26/27), recall 0.788 (26/33)  [the rules of round 4]
+      round 6: precision 1.0 (33/33),  recall 0.825 (33/40)
+      round 7: precision 1.0 (33/33),  recall 0.825 (33/40)
+      round 8: precision 1.0 (31/31),  recall 0.775 (31/40)
+      round 9: precision 1.0 (38/38),  recall 0.95 (38/40)   <- `HELDOUT_CASES`
+  Pooled over the five first measurements: precision 0.994 (161/162), recall 0.834 (161/193).
+  Misses were mostly wording never seen (Sundanese `kakeueum`, Javanese `mlebu omah`, symptoms
+  with no hazard word: "tidak bergerak, mulutnya mencong"). The same person wrote the cases
+  and the rules, and round 9 came after four rounds of learning what the rules miss: read
+  0.95 as optimistic and the pooled 0.83 as the better guess for text written by others.
+`DEV_CASES` = rounds 1 to 8 (and 4b); `HELDOUT_CASES` = round 9.
+
+A case's label is the kind of emergency *in progress*, or None. Negatives are deliberately
+tricky: past events, hypotheticals, prevention, chronic problems, administrative follow-ups
+(aid, insurance, equipment), and jokes that use hazard words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sigap.routing.detectors.emergency_cases.rounds_1_3 import (
+    DEV_NEGATIVE,
+    DEV_POSITIVE,
+    ROUND_2,
+    ROUND_3,
+)
+from sigap.routing.detectors.emergency_cases.rounds_4_6 import ROUND_4, ROUND_4B, ROUND_5, ROUND_6
+from sigap.routing.detectors.emergency_cases.rounds_7_9 import ROUND_7, ROUND_8, ROUND_9
+
+
+@dataclass(frozen=True, slots=True)
+class EmergencyCase:
+    text: str
+    kind: str | None  # None: not an emergency in progress
+
+    @property
+    def is_emergency(self) -> bool:
+        return self.kind is not None
+
+
+def _cases(rows: list[tuple[str, str | None]]) -> tuple[EmergencyCase, ...]:
+    return tuple(EmergencyCase(text, kind) for text, kind in rows)
+
+
+DEV_CASES = _cases(
+    DEV_POSITIVE
+    + DEV_NEGATIVE
+    + ROUND_2
+    + ROUND_3
+    + ROUND_4
+    + ROUND_4B
+    + ROUND_5
+    + ROUND_6
+    + ROUND_7
+    + ROUND_8
+)
+HELDOUT_CASES = _cases(ROUND_9)
+ALL_CASES = DEV_CASES + HELDOUT_CASES

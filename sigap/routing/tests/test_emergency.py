@@ -1,0 +1,186 @@
+"""The emergency detector's rules, one behaviour per test (pure Python: no database).
+
+Every message here was written for these tests and appears in no labelled round; ids in the
+real-data tests are row ids of ../shared/data with invented text, never the data itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sigap.routing.detectors import detect_emergency
+from sigap.routing.detectors.realdata import (
+    POOL_SAMPLE,
+    VERDICTS,
+    emergency_report,
+    judged_ids,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("aya kahuruan di warung Mang Ujang, geura kadieu", "fire"),  # Su
+        ("omah e pak Kaji kobong, geni ne gedhe, tulung", "fire"),  # Jv
+        ("caah ageung asup ka imah, cai geus sacangkeng, tulungan", "flood"),  # Su
+        ("kebanjiran pak, air udah masuk rumah, tolong cepat", "flood"),
+        ("longsor nimpa imah di Cikalong, aya nu katimbun", "landslide"),  # Su
+        ("kacilakaan di tanjakan, motor katabrak treuk, getihan", "traffic_accident"),  # Su
+        ("tabrakan motor neng dalan Majalaya, wonge getihen, tulung", "traffic_accident"),  # Jv
+        ("tlg bpk sy pingsan di kebon, cpt!!", "medical"),
+        ("rampok masuk ke warung, pelakunya masih di dalam, tolong polisi", "violence"),
+        ("bocah kecebur kali, kintir, tulung!!", "other"),  # Jv
+    ],
+)
+def test_regional_and_slang_wording_of_live_emergencies(text: str, kind: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency, signal.reason
+    assert signal.kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tilas kahuruan di pasar teu acan dibersihkeun",  # Su: tilas = bekas
+        "caah taun kamari ngaruksak sasak, iraha dibenerkeun?",  # Su: last year
+        "banjir tahun lalu merusak saluran, mohon dicek",
+        "kemarin banjir sudah surut, warga butuh kaporit",
+        "mengko yen udan deres mesti banjir, tulung dikeruk",  # Jv: later, if
+        "bisi longsor, mohon tebing dipasang bronjong",  # Su: lest
+        "saben udan banjir neng gang kene",  # Jv: every time
+        "kalau nanti hujan, tanggul bisa jebol",  # the condition is the clause before
+        "yen udan deres, kali meluap",  # Jv
+        "antisipasi kebakaran, mohon cek hidran di pasar",
+        "jalan ini rawan kecelakaan, tolong pasang rambu",
+        "jalan berlubang, sudah 3x motor jatuh di sini, mohon ditambal",
+        "data kecelakaan di jalur mudik naik, mohon evaluasi",
+        "terkait kebakaran gudang minggu lalu, kapan hasil penyelidikannya?",
+    ],
+)
+def test_past_hypothetical_chronic_and_statistical_mentions_are_not_emergencies(
+    text: str,
+) -> None:
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason
+
+
+def test_politeness_kalau_bisa_is_not_a_condition() -> None:
+    signal = detect_emergency("kalau bisa cepat, rumah saya kebakaran")
+    assert signal.is_emergency and signal.kind == "fire"
+
+
+def test_a_present_cue_keeps_the_clause_after_a_condition_live() -> None:
+    signal = detect_emergency("kalau hujan deras, sekarang banjir sepinggang, tolong")
+    assert signal.is_emergency and signal.kind == "flood"
+
+
+def test_a_filler_inside_a_phrase_does_not_break_it() -> None:
+    signal = detect_emergency("air udah mulai masuk rumah, anak2 masih di dalam")
+    assert signal.is_emergency and signal.kind == "flood"
+    assert "air masuk rumah" in signal.matched
+
+
+def test_gapped_pair_matches_across_words_of_its_clause() -> None:
+    signal = detect_emergency("tanggul sungai Cikeruh jebol, air deras ke kampung")
+    assert signal.is_emergency and signal.kind == "flood"
+    assert "tanggul ~ jebol" in signal.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A hypothetical or past cue in the gap breaks the pair.
+        "tanggul di kampung kami hampir jebol tiap musim hujan, mohon ditinggikan",
+        "tanggul sungai kalau hujan deras bisa jebol",
+        # The second word in the next clause does not pair either.
+        "tanggul baru dibangun. jebol atau tidak, kita lihat",
+    ],
+)
+def test_gapped_pair_does_not_match_across_a_cue_or_a_clause(text: str) -> None:
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason
+    assert "tanggul ~ jebol" not in signal.matched
+
+
+def test_ada_presents_a_hazard_as_there_now() -> None:
+    assert detect_emergency("mohon bantuan ada pohon roboh di gang 3").is_emergency
+    assert not detect_emergency("mohon bantuan pohon roboh di gang 3").is_emergency
+    # `dengan adanya banjir` names a topic, not a sighting.
+    quiet = detect_emergency("mohon bantuan dengan adanya banjir di gang 3")
+    assert not quiet.is_emergency, quiet.reason
+
+
+def test_an_essay_needs_more_than_a_plea() -> None:
+    short = "tolong, ada kebakaran di gang kami"
+    essay = (
+        "mohon maaf sebelumnya, saya ingin menyampaikan pendapat tentang akses jalan di "
+        "kampung kami yang sering ditutup untuk acara warga. " * 8 + short
+    )
+    assert detect_emergency(short).is_emergency
+    signal = detect_emergency(essay)
+    assert not signal.is_emergency
+    assert signal.reason.endswith("< 4")
+
+
+def test_ambulance_request_is_a_medical_call_but_ambulance_talk_is_not() -> None:
+    assert detect_emergency("tolong kirim ambulans ke Jl. Kopo 12, cepat").kind == "medical"
+    quiet = detect_emergency("ambulans desa dipakai antar pengantin, mohon ditegur")
+    assert not quiet.is_emergency, quiet.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("kbakaran di gang 5!!", "fire"),  # a dropped vowel
+        ("kahruan di pasar, tulung", "fire"),  # Su, a dropped vowel
+        ("bnjr sepinggang, tlg evkuasi", "flood"),  # chat abbreviations
+        ("TOLONGGG ADA KEBAKARAAAN", "fire"),  # shouting, stretched letters
+    ],
+)
+def test_typos_and_chat_spelling(text: str, kind: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency, signal.reason
+    assert signal.kind == kind
+
+
+# ---------------------------------------------------------------------------------------------
+# Real-data bookkeeping (synthetic rows: no shared data needed)
+
+
+def _row(row_id: str, text: str, label: str = "", topic: str = "") -> dict[str, str]:
+    return {"id": row_id, "text": text, "label": label, "label_topik": topic}
+
+
+def test_judged_rows_are_candidates_a_seeded_pool_sample_and_the_verdicts() -> None:
+    rows = [
+        _row("x-1", "monyet masuk rumah", label="Badan Penanggulangan Bencana Daerah"),
+        _row("x-2", "lampu jalan mati", topic="Layanan Command Center 112"),
+        _row("x-3", "lampu jalan mati di gang 4"),
+        _row("x-4", "jalan banjir tiap hujan"),
+        _row("x-5", "ada api dari kabel"),
+    ] + [_row(f"p-{i}", f"banjir di gang {i}") for i in range(POOL_SAMPLE + 30)]
+    judged = judged_ids(rows)
+    assert {"x-1", "x-2", "x-5"} <= judged  # candidates, and a strong hazard word
+    assert "x-3" not in judged  # no hazard word, not a candidate
+    assert set(VERDICTS) <= judged
+    pool = {r["id"] for r in rows if r["id"].startswith(("p-", "x-4"))}
+    assert len(judged & pool) == POOL_SAMPLE
+    assert judged == judged_ids(rows)  # seeded: the same rows every run
+
+
+def test_report_counts_verdicts_false_alarms_misses_and_unjudged_rows() -> None:
+    yes_id = next(i for i, v in VERDICTS.items() if v == "yes")
+    no_id = next(i for i, v in VERDICTS.items() if v == "no")
+    rows = [
+        _row(yes_id, "ada kebakaran di gudang sekarang, tolong"),
+        _row(no_id, "tolong ada kebakaran di pasar sekarang"),
+        # `semaput` (Jv: fainted) is outside the hazard pool, so the row was never read.
+        _row("x-9", "TOLONG bapak saya semaput sekarang!!"),
+        _row("x-10", "lampu jalan mati"),
+    ]
+    report = emergency_report(rows)
+    assert (report.rows, report.flagged) == (4, 3)
+    assert report.flagged_verdicts["yes"] == 1 and report.false_alarm_ids == [no_id]
+    assert report.unjudged_ids == ["x-9"]
+    assert report.recall == 1.0
+    assert report.precision(count_borderline=False) == 0.5
