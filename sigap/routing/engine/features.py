@@ -1,4 +1,4 @@
-"""TF-IDF features over normalised text: word 1-2-grams plus character 2-5-grams.
+"""TF-IDF features over normalised text: word 1-2-grams plus character 1-4-grams.
 
 A small own implementation instead of sklearn's vectorisers, so a trained model is just a
 vocabulary list (JSON) and an idf array (numpy) and loads without pickle or sklearn internals.
@@ -86,7 +86,7 @@ class FeatureSpace:
     word: TfidfBlock
     char: TfidfBlock
     word_max_n: int = 2
-    char_range: tuple[int, int] = (2, 5)
+    char_range: tuple[int, int] = (1, 4)
 
     @classmethod
     def fit(
@@ -94,7 +94,7 @@ class FeatureSpace:
         token_lists: Sequence[list[str]],
         *,
         word_max_n: int = 2,
-        char_range: tuple[int, int] = (2, 5),
+        char_range: tuple[int, int] = (1, 4),
         min_df: int = 2,
     ) -> FeatureSpace:
         words = [word_ngrams(tokens, word_max_n) for tokens in token_lists]
