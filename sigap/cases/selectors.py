@@ -1,28 +1,85 @@
-"""Scoped reads of cases: a view never filters by agency itself."""
+"""Scoped reads of cases: a view never filters by agency itself.
+
+The inbox (``sigap.console``) reads through ``case_inbox_for_user`` and ``case_inbox_counts``:
+named views ("tabs"), filters, sorting and full-text search (``sigap.cases.search``), each
+shaped to use the partial indexes of migration ``cases.0005``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Case as CaseWhen
+from django.db.models import DateTimeField, F, Q, QuerySet, Value, When
+from django.db.models.functions import Least
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sigap.agencies.models import Agency, Role
 from sigap.agencies.selectors import StaffScope, agency_subtree_q
 from sigap.cases import permissions
-from sigap.cases.models import Case, CaseEvent, CaseStatus, Message
+from sigap.cases.models import OPEN_STATUSES, Case, CaseEvent, CaseStatus, Message
+from sigap.cases.search import case_search, case_search_ids, case_search_rank
 from sigap.catalog.models import Priority
 from sigap.contacts.models import Contact
+from sigap.regions.models import Region
+from sigap.sla.selectors import case_at_risk_q
 
 
-def case_visible_q(scope: StaffScope) -> Q:
+def _agency_ids_under(paths: tuple[str, ...]) -> QuerySet[Agency, Any]:
+    """Ids of the agencies in these subtrees, as a subquery: cases are then filtered on their
+    own ``agency_id`` column, which the inbox's (agency_id, created_at) indexes serve."""
+    return Agency.objects.filter(agency_subtree_q(paths)).values("id")
+
+
+def case_visible_q(scope: StaffScope, *, prefix: str = "") -> Q:
+    """Cases the scope may read; ``prefix`` ("case__") applies it to rows pointing at cases."""
     if scope.is_superuser:
         return Q()
-    query = Q(pemda_id__in=scope.pemda_wide)
-    query |= Q(pemda_id__in=scope.operator_pemdas, priority=Priority.EMERGENCY)
-    query |= agency_subtree_q(scope.agency_paths, field_prefix="agency__")
+    query = Q(**{f"{prefix}pemda_id__in": scope.pemda_wide})
+    query |= Q(
+        **{f"{prefix}pemda_id__in": scope.operator_pemdas, f"{prefix}priority": Priority.EMERGENCY}
+    )
+    if scope.agency_paths:
+        query |= Q(**{f"{prefix}agency_id__in": _agency_ids_under(scope.agency_paths)})
     return query
+
+
+class InboxView:
+    """The inbox tabs (GET ``view=``)."""
+
+    QUEUE = "queue"  # mine + unassigned in my agencies: an officer's working list
+    MINE = "mine"
+    UNASSIGNED = "unassigned"
+    AT_RISK = "at_risk"
+    WAITING = "waiting"
+    EMERGENCY = "emergency"
+    OPEN = "open"
+    CLOSED = "closed"
+    ALL = "all"
+    ALL_VIEWS = (QUEUE, MINE, UNASSIGNED, AT_RISK, WAITING, EMERGENCY, OPEN, CLOSED, ALL)
+
+
+class InboxSort:
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    DEADLINE = "deadline"
+    RELEVANCE = "relevance"
+    ALL_SORTS = (NEWEST, OLDEST, DEADLINE, RELEVANCE)
+
+
+CLOSED_RECENT_DAYS = 30
+# Tab counts stop at this many ("1000+"): counting every open case of a Pemda on each poll
+# would cost more than the whole page.
+COUNT_CAP = 1000
+_FOLLOWUP_STATUSES = (CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS)
+_RUNNING_STATUSES = tuple(s for s in OPEN_STATUSES if s != CaseStatus.WAITING_CITIZEN)
+_NO_DEADLINE = datetime(9999, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -39,41 +96,208 @@ class CaseFilters:
     created_to: date | None = None
     open_only: bool = False
     query: str = ""
+    # Inbox additions: a tab of ``InboxView``, a sort of ``InboxSort`` ("" = the tab's default)
+    # and whether ``agency_id`` includes the agency's units.
+    view: str = ""
+    sort: str = ""
+    agency_subtree: bool = False
+    # ``query`` resolved once into case ids by ``case_inbox_search`` (None: not resolved).
+    search_ids: tuple[int, ...] | None = None
 
 
-def case_list_for_user(scope: StaffScope, filters: CaseFilters | None = None) -> QuerySet[Case]:
+def case_list_for_user(
+    scope: StaffScope, filters: CaseFilters | None = None, *, now: datetime | None = None
+) -> QuerySet[Case]:
+    filters = filters or CaseFilters()
     cases = Case.objects.filter(case_visible_q(scope)).select_related(
         "agency", "category", "assignee", "region", "pemda"
     )
-    return _apply_filters(cases, filters or CaseFilters())
+    cases = _apply_filters(cases, filters)
+    if filters.view in InboxView.ALL_VIEWS:
+        cases = cases.filter(inbox_view_q(filters.view, scope, now=now or timezone.now()))
+    return cases
 
 
-def _apply_filters(cases: QuerySet[Case], f: CaseFilters) -> QuerySet[Case]:
+def _apply_filters(cases: QuerySet[Case], f: CaseFilters, *, rank: bool = False) -> QuerySet[Case]:
     exact = {
         "status": f.status,
         "priority": f.priority,
         "kind": f.kind,
         "channel": f.channel,
         "category_id": f.category_id,
-        "agency_id": f.agency_id,
         "assignee_id": f.assignee_id,
     }
     cases = cases.filter(**{k: v for k, v in exact.items() if v})
+    if f.agency_id and f.agency_subtree:
+        cases = cases.filter(
+            agency_id__in=Agency.objects.filter(
+                Q(pk=f.agency_id) | Q(path__contains=f"/{int(f.agency_id)}/")
+            ).values("id")
+        )
+    elif f.agency_id:
+        cases = cases.filter(agency_id=f.agency_id)
     if f.region_code:
-        cases = cases.filter(region__code__startswith=f.region_code)
+        regions = Region.objects.filter(code__startswith=f.region_code).values("id")
+        cases = cases.filter(region_id__in=regions)
+    # Local-day bounds as instants (not ``created_at__date``) so the created_at index applies.
     if f.created_from:
-        cases = cases.filter(created_at__date__gte=f.created_from)
+        cases = cases.filter(created_at__gte=_day_start(f.created_from))
     if f.created_to:
-        cases = cases.filter(created_at__date__lte=f.created_to)
+        cases = cases.filter(created_at__lt=_day_start(f.created_to + timedelta(days=1)))
     if f.open_only:
         cases = cases.exclude(
             status__in=[CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.MERGED]
         )
-    if f.query:
-        cases = cases.filter(
-            Q(tracking_number__iexact=f.query.strip()) | Q(description__icontains=f.query)
-        )
+    if f.search_ids is not None:
+        cases = cases.filter(id__in=f.search_ids)
+        if rank:
+            cases = case_search_rank(cases, f.query)
+    elif f.query:
+        cases = case_search(cases, f.query, rank=rank)
     return cases
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+# --- the inbox ------------------------------------------------------------------------------------
+
+
+def inbox_view_default(scope: StaffScope) -> str:
+    """Officers start on their queue, operators on emergencies, Pemda-wide roles on all open."""
+    if scope.pemda_wide or scope.is_superuser or not scope.agency_paths:
+        return InboxView.OPEN
+    if scope.roles == {Role.OPERATOR}:
+        return InboxView.EMERGENCY
+    return InboxView.QUEUE
+
+
+def inbox_view_q(view: str, scope: StaffScope, *, now: datetime) -> Q:
+    """The condition of one tab (on top of the visibility of ``case_visible_q``)."""
+    is_open = Q(status__in=OPEN_STATUSES)
+    mine = Q(assignee_id=scope.user_id) if scope.user_id else Q(pk__in=[])
+    unassigned = Q(assignee__isnull=True)
+    if scope.agency_paths:  # "unassigned in my agencies"; Pemda-wide roles: in the whole Pemda
+        unassigned &= Q(agency_id__in=_agency_ids_under(scope.agency_paths))
+    recently = now - timedelta(days=CLOSED_RECENT_DAYS)
+    conditions = {
+        InboxView.QUEUE: is_open & (mine | unassigned),
+        InboxView.MINE: is_open & mine,
+        InboxView.UNASSIGNED: is_open & unassigned,
+        InboxView.AT_RISK: is_open & case_at_risk_q(now),
+        InboxView.WAITING: Q(status=CaseStatus.WAITING_CITIZEN),
+        InboxView.EMERGENCY: is_open & Q(priority=Priority.EMERGENCY),
+        InboxView.OPEN: is_open,
+        InboxView.CLOSED: Q(
+            status__in=[CaseStatus.RESOLVED, CaseStatus.CLOSED], resolved_at__gte=recently
+        ),
+        InboxView.ALL: Q(),
+    }
+    return conditions.get(view, Q())
+
+
+def current_deadline_expression() -> Least:
+    """The earliest deadline of a clock still running (the DB twin of ``case_current_deadline``);
+    cases without one sort last."""
+
+    def due(condition: Q, column: str) -> CaseWhen:
+        return CaseWhen(
+            When(condition & Q(**{f"{column}__isnull": False}), then=F(column)),
+            default=Value(_NO_DEADLINE),
+            output_field=DateTimeField(),
+        )
+
+    running = Q(status__in=_RUNNING_STATUSES)
+    return Least(
+        due(running & Q(first_response_at__isnull=True), "first_response_due_at"),
+        due(Q(status=CaseStatus.NEW), "verification_due_at"),
+        due(Q(status__in=_FOLLOWUP_STATUSES), "followup_due_at"),
+        due(running, "resolution_due_at"),
+    )
+
+
+def case_current_deadline(case: Case) -> datetime | None:
+    """The earliest deadline whose clock is running now (None when paused or finished)."""
+    if case.status not in _RUNNING_STATUSES:
+        return None
+    candidates = [case.resolution_due_at]
+    if case.first_response_at is None:
+        candidates.append(case.first_response_due_at)
+    if case.status == CaseStatus.NEW:
+        candidates.append(case.verification_due_at)
+    if case.status in _FOLLOWUP_STATUSES:
+        candidates.append(case.followup_due_at)
+    return min((moment for moment in candidates if moment is not None), default=None)
+
+
+def _inbox_ordering(cases: QuerySet[Case], f: CaseFilters, *, now: datetime) -> QuerySet[Case]:
+    sort = f.sort or (InboxSort.RELEVANCE if f.query else "")
+    if sort == InboxSort.RELEVANCE and "search_rank" in cases.query.annotations:
+        return cases.order_by(F("search_rank").desc(nulls_last=True), "-created_at", "-id")
+    if sort == InboxSort.OLDEST:
+        return cases.order_by("created_at", "id")
+    if sort == InboxSort.DEADLINE or (not sort and f.view == InboxView.AT_RISK):
+        # Ascending deadline puts overdue cases (deadline < now) first by itself.
+        cases = cases.alias(deadline=current_deadline_expression())
+        return cases.order_by("deadline", "id")
+    return cases.order_by("-created_at", "-id")
+
+
+def case_inbox_search(scope: StaffScope, filters: CaseFilters) -> tuple[CaseFilters, bool]:
+    """Resolve the search text once into the ids of the newest matches (see
+    ``sigap.cases.search``) for the list and every tab count; also whether matches were cut."""
+    if not filters.query or filters.search_ids is not None:
+        return filters, False
+    base = _apply_filters(
+        Case.objects.filter(case_visible_q(scope)), replace(filters, query="", view="")
+    )
+    ids, truncated = case_search_ids(
+        base, filters.query, messages_visible=case_visible_q(scope, prefix="case__")
+    )
+    return replace(filters, search_ids=tuple(ids)), truncated
+
+
+def case_inbox_for_user(
+    scope: StaffScope, filters: CaseFilters, *, now: datetime | None = None
+) -> QuerySet[Case]:
+    """One tab of the inbox, filtered, searched (ranked by relevance) and sorted."""
+    now = now or timezone.now()
+    ranked = bool(filters.query) and filters.sort in ("", InboxSort.RELEVANCE)
+    cases = Case.objects.filter(case_visible_q(scope)).select_related(
+        "agency", "category", "assignee", "region"
+    )
+    cases = _apply_filters(cases, filters, rank=ranked)
+    if filters.view in InboxView.ALL_VIEWS:
+        cases = cases.filter(inbox_view_q(filters.view, scope, now=now))
+    return _inbox_ordering(cases, filters, now=now)
+
+
+def case_inbox_counts(
+    scope: StaffScope, filters: CaseFilters, *, now: datetime | None = None, cap: int = COUNT_CAP
+) -> dict[str, int]:
+    """Cases per tab under the current filters, each capped at ``cap + 1`` ("1000+").
+
+    One query: every tab is a LIMIT-ed scalar subquery, so the cost is bounded by ``cap`` index
+    entries per tab however many cases the Pemda has.
+    """
+    now = now or timezone.now()
+    base = _apply_filters(Case.objects.filter(case_visible_q(scope)), replace(filters, view=""))
+    parts, params = [], []
+    for index, view in enumerate(InboxView.ALL_VIEWS):
+        tab = base.filter(inbox_view_q(view, scope, now=now)).order_by().values("id")[: cap + 1]
+        try:
+            sql, tab_params = tab.query.get_compiler(using=tab.db).as_sql()
+        except EmptyResultSet:  # e.g. a search that matched nothing: no need to ask
+            parts.append("0")
+            continue
+        # Only ORM-compiled SQL is spliced in; user input stays in ``params``.
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS tab_{index})")  # noqa: S608
+        params.extend(tab_params)
+    with connections[base.db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        row = cursor.fetchone()
+    return dict(zip(InboxView.ALL_VIEWS, row, strict=True))
 
 
 def case_get_for_user(scope: StaffScope, *, tracking_number: str) -> Case:

@@ -1,0 +1,175 @@
+"""Full-text search over cases, in Indonesian.
+
+PostgreSQL: ``to_tsvector('indonesian', ...)`` (Snowball stemmer: "jalannya berlubang" and
+"jalan berlubang" share the stems *jalan* and *lubang*) over the case's title and description
+and over the citizen's inbound messages, each served by a GIN expression index created in
+migration ``cases.0005``. SQLite: an FTS5 table kept in sync by triggers (same migration),
+matched token by token with prefix matching as a poor man's stemmer.
+
+The expressions here must stay byte-for-byte equal to the indexed ones, or the planner falls
+back to recomputing every row's vector.
+
+The inbox resolves a search once into the ids of the newest ``SEARCH_LIMIT`` matches per source
+(``case_search_ids``), then lists, counts and ranks over that bounded set: with a million cases
+a common word ("jalan") matches hundreds of thousands, and neither ranking them all nor
+repeating the match in every tab count fits the page's time budget.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connections
+from django.db.models import F, FloatField, Func, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
+
+from sigap.cases.models import Case, Message, MessageDirection
+
+SEARCH_CONFIG = "indonesian"
+SEARCH_LIMIT = 500  # newest matches kept per source (case text, citizen messages)
+MAX_QUERY_LENGTH = 100
+MAX_TERMS = 8
+TRACKING_NUMBER_RE = re.compile(r"^[A-Za-z]{2,6}-\d{4}-\d{5,}$")
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+class _Document(Func):
+    """``to_tsvector('indonesian'::regconfig, a || ' ' || b)``: the indexed expression."""
+
+    arg_joiner = " || ' ' || "
+    template = "to_tsvector('indonesian'::regconfig, %(expressions)s)"
+    output_field = SearchVectorField()
+
+
+def normalise_query(text: str) -> str:
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def looks_like_tracking_number(text: str) -> bool:
+    return bool(TRACKING_NUMBER_RE.match(text.strip()))
+
+
+def case_search(cases: QuerySet[Case], text: str, *, rank: bool = False) -> QuerySet[Case]:
+    """Cases of ``cases`` matching ``text``; with ``rank`` annotated ``search_rank`` (higher is
+    more relevant). A tracking number matches that case exactly."""
+    text = normalise_query(text)
+    if not text:
+        return cases
+    if looks_like_tracking_number(text):
+        return cases.filter(tracking_number=text.upper())
+    vendor = connections[cases.db].vendor
+    if vendor == "postgresql":
+        return _postgres_search(cases, text, rank=rank)
+    if vendor == "sqlite":
+        return _sqlite_search(cases, text, rank=rank)
+    return cases.filter(description__icontains=text)  # pragma: no cover - other backends
+
+
+def _postgres_search(cases: QuerySet[Case], text: str, *, rank: bool) -> QuerySet[Case]:
+    query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+    by_case = (
+        Case.objects.alias(document=_Document(F("title"), F("description")))
+        .filter(document=query)
+        .values("id")
+    )
+    by_message = (
+        Message.objects.alias(document=_Document(F("text")))
+        .filter(direction=MessageDirection.INBOUND, case__isnull=False, document=query)
+        .values("case_id")
+    )
+    # A UNION of two index scans: an OR across the two tables could not use either GIN index.
+    cases = cases.filter(id__in=by_case.union(by_message))
+    if rank:
+        cases = cases.annotate(
+            search_rank=SearchRank(_Document(F("title"), F("description")), query)
+        )
+    return cases
+
+
+def fts5_query(text: str) -> str:
+    """User text as an FTS5 query: each word a quoted token (no operators can slip in), words
+    of three letters or more as prefixes so that *jalan* also finds *jalannya*."""
+    tokens = _TOKEN_RE.findall(text.lower())[:MAX_TERMS]
+    return " ".join(f'"{token}"*' if len(token) >= 3 else f'"{token}"' for token in tokens)
+
+
+def _sqlite_search(cases: QuerySet[Case], text: str, *, rank: bool) -> QuerySet[Case]:
+    match = fts5_query(text)
+    if not match:
+        return cases.none()
+    cases = cases.filter(
+        id__in=RawSQL("SELECT rowid FROM cases_case_fts WHERE cases_case_fts MATCH %s", [match])
+    )
+    return _sqlite_rank(cases, match) if rank else cases
+
+
+def _sqlite_rank(cases: QuerySet[Case], match: str) -> QuerySet[Case]:
+    # bm25() is "lower is better"; negated so both backends sort by ``-search_rank``.
+    return cases.annotate(
+        search_rank=RawSQL(
+            "SELECT -bm25(cases_case_fts) FROM cases_case_fts "
+            'WHERE cases_case_fts MATCH %s AND rowid = "cases_case"."id"',
+            [match],
+            output_field=FloatField(),
+        )
+    )
+
+
+def case_search_ids(
+    cases: QuerySet[Case], text: str, *, messages_visible: Q, limit: int = SEARCH_LIMIT
+) -> tuple[list[int], bool]:
+    """Ids of the newest ``limit`` cases of ``cases`` matching ``text`` by their own text, plus
+    the newest ``limit`` matching by a citizen message (``messages_visible`` scopes those), and
+    whether a source had more. One query; each side is bounded by its LIMIT whichever plan
+    (GIN bitmap for rare words, newest-first scan for common ones) the database picks."""
+    text = normalise_query(text)
+    if looks_like_tracking_number(text):
+        return list(cases.filter(tracking_number=text.upper()).values_list("id", flat=True)), False
+    vendor = connections[cases.db].vendor
+    if vendor == "postgresql":
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        by_case = cases.alias(document=_Document(F("title"), F("description"))).filter(
+            document=query
+        )
+        by_message = Message.objects.alias(document=_Document(F("text"))).filter(
+            messages_visible, direction=MessageDirection.INBOUND, case__isnull=False,
+            document=query,
+        )  # fmt: skip
+        # Ordered by an expression no B-tree serves: otherwise the planner may walk the
+        # created_at index backwards re-parsing every text until enough rare matches turn up.
+        newest = Coalesce(F("created_at"), F("updated_at")).desc()
+        rows = list(
+            by_case.order_by(newest).values_list("id", flat=True)[:limit]
+            .union(by_message.order_by("-created_at").values_list("case_id", flat=True)[:limit],
+                   all=True)
+        )  # fmt: skip
+        return sorted(set(rows)), len(set(rows)) >= limit
+    found = case_search(cases, text).order_by("-created_at").values_list("id", flat=True)
+    ids = list(found[: limit + 1])
+    return ids[:limit], len(ids) > limit
+
+
+def case_search_rank(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
+    """Annotate ``search_rank`` (higher is more relevant) on an already matched, bounded set."""
+    text = normalise_query(text)
+    if not text or looks_like_tracking_number(text):
+        return cases
+    vendor = connections[cases.db].vendor
+    if vendor == "postgresql":
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        return cases.annotate(
+            search_rank=SearchRank(_Document(F("title"), F("description")), query)
+        )
+    if vendor == "sqlite" and (match := fts5_query(text)):
+        return _sqlite_rank(cases, match)
+    return cases  # pragma: no cover - other backends
+
+
+def case_find_by_tracking_number(cases: QuerySet[Case], text: str) -> Case | None:
+    """The case whose tracking number is exactly ``text`` (the search box jumps to it)."""
+    text = text.strip()
+    if not looks_like_tracking_number(text):
+        return None
+    return cases.filter(tracking_number=text.upper()).first()
