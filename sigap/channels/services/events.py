@@ -16,9 +16,8 @@ from sigap.channels.models import ChannelAccount, EventStatus, InboundEvent
 
 logger = logging.getLogger(__name__)
 
-# A claimed event is leased for this long; a worker killed mid-task loses the lease and the
-# sweeper hands the event to another worker.
-LEASE = timedelta(minutes=2)
+# A claimed event is leased for settings.SIGAP_EVENT_LEASE_SECONDS; a worker killed mid-task
+# loses the lease and the sweeper hands the event to another worker.
 MAX_ATTEMPTS = 8
 
 
@@ -52,27 +51,43 @@ def inbound_event_store(
                 last_error=note,
                 received_at=timezone.now(),
             )
+            if status == EventStatus.PENDING:
+                _enqueue_processing(event.pk)
     except IntegrityError:
         existing = InboundEvent.objects.get(channel=channel, external_id=external_id[:255])
         return StoredEvent(event=existing, created=False)
-    if status == EventStatus.PENDING:
-        _enqueue_after_commit(event.pk)
     return StoredEvent(event=event, created=True)
 
 
-def _enqueue_after_commit(event_id: int) -> None:
+def _enqueue_processing(event_id: int) -> None:
+    """Enqueue the processing task so that it runs only once the event row is committed.
+
+    With the database task backend the task row simply joins the event's transaction: one
+    commit instead of two on the webhook's hot path, and no window in which a crash leaves a
+    stored event without its task. Any other backend is handed the task after the commit.
+    """
     from sigap.channels.tasks import inbound_event_process_task
 
-    transaction.on_commit(lambda: inbound_event_process_task.enqueue(event_id=event_id))
+    if _tasks_share_the_database(inbound_event_process_task.get_backend()):
+        inbound_event_process_task.enqueue(event_id=event_id)
+    else:
+        transaction.on_commit(lambda: inbound_event_process_task.enqueue(event_id=event_id))
+
+
+def _tasks_share_the_database(backend: object) -> bool:
+    from django_tasks_db import DatabaseBackend
+
+    return isinstance(backend, DatabaseBackend)
 
 
 def _claim(event_id: int) -> bool:
     now = timezone.now()
+    lease = timedelta(seconds=settings.SIGAP_EVENT_LEASE_SECONDS)
     due = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     return (
         InboundEvent.objects.filter(
             due, pk=event_id, status__in=[EventStatus.PENDING, EventStatus.FAILED]
-        ).update(attempts=F("attempts") + 1, next_attempt_at=now + LEASE)
+        ).update(attempts=F("attempts") + 1, next_attempt_at=now + lease)
         == 1
     )
 
@@ -175,7 +190,7 @@ def inbound_events_reprocess(
         status=EventStatus.PENDING, next_attempt_at=None, attempts=0
     )
     for event_id in ids:
-        _enqueue_after_commit(event_id)
+        _enqueue_processing(event_id)
     return len(ids)
 
 
