@@ -62,7 +62,17 @@ def case_triage(case: Case) -> TriageResult:
     if existing is not None:
         return existing
     with transaction.atomic():
-        return _triage(Case.objects.select_related("pemda__region", "agency").get(pk=case.pk))
+        # A new channel case is triaged inline and by the queued task: the row lock lets one
+        # run and the other find its result.
+        locked = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("pemda__region", "agency")
+            .get(pk=case.pk)
+        )
+        existing = TriageResult.objects.filter(case=case).first()
+        if existing is not None:
+            return existing
+        return _triage(locked)
 
 
 def _triage(case: Case) -> TriageResult:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -15,13 +16,13 @@ from django.utils.translation import gettext as _
 from sigap.agencies.models import Agency, AgencyKind
 from sigap.cases.models import OPEN_STATUSES, Case, Message, MessageDirection, MessageStatus
 from sigap.cases.services import CaseOptions, IncomingMessage, case_create, case_message_add
-from sigap.channels.models import ChannelAccount, Conversation
+from sigap.channels.models import ChannelAccount, Conversation, OutboundMessage
 from sigap.channels.services import ratings, replies
 from sigap.channels.services.outbox import outbound_create
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.contacts.services import contact_resolve, identity_get
 from sigap.routing.knowledge import faq_answer
-from sigap.routing.models import KnowledgeArticle
+from sigap.routing.models import KnowledgeArticle, TriageResult
 from sigap.routing.triage import case_triage
 from sigap.sla.services import case_first_response_due_set
 from sigap.sla.services.delivery import PURPOSE as STAFF_NOTIFICATION_PURPOSE
@@ -42,17 +43,38 @@ class HandleResult:
     outcome: str  # duplicate, status_answered, rated, disputed, faq_answered, joined, created
     case: Case | None = None
     outbound_ids: list[int] = field(default_factory=list)
+    # A new case committed without its triage and acknowledgement yet: finished in a second
+    # transaction (see inbound_message_handle), with the identity to acknowledge on.
+    intake_pending: bool = False
+    identity: ContactIdentity | None = None
 
 
 def inbound_message_handle(*, account: ChannelAccount, message: IncomingMessage) -> HandleResult:
-    """Called inside a transaction by the event processor; idempotent on the message id."""
-    if (
-        message.external_id
-        and Message.objects.filter(
-            channel=message.channel, external_id=message.external_id
-        ).exists()
-    ):
-        return HandleResult(outcome="duplicate")
+    """Route one inbound message; idempotent on the message id.
+
+    A message that opens a case takes two transactions. The first creates the case and
+    commits, so the per-Pemda tracking-number counter row (which serialises every new case of
+    the Pemda) is locked for the insert only, not for triage, the SLA clock and the
+    acknowledgement; the second does those. If the process dies between the two, the event's
+    retry or Meta's re-delivery comes back through the duplicate path, which finishes the case.
+    """
+    with transaction.atomic():
+        result = _route_message(account, message)
+    if not result.intake_pending or result.case is None:
+        return result
+    with transaction.atomic():
+        return _intake_finish(account, result.identity, result.case)
+
+
+def _route_message(account: ChannelAccount, message: IncomingMessage) -> HandleResult:
+    if message.external_id:
+        seen = (
+            Message.objects.filter(channel=message.channel, external_id=message.external_id)
+            .select_related("case")
+            .first()
+        )
+        if seen is not None:
+            return _duplicate(account, seen, message)
     pemda = account.pemda
     contact = contact_resolve(pemda=pemda, channel=message.channel, sender=message.sender)
     identity = identity_get(pemda=pemda, channel=message.channel, sender=message.sender)
@@ -246,10 +268,16 @@ def _create(
         options=CaseOptions(agency=_default_agency(account.agency)),
     )
     case = result.case
-    if not result.created:
+    if not result.created and not _intake_unfinished(case, identity):
         return HandleResult(outcome="duplicate", case=case)
-    # Triage inline (milliseconds) so the acknowledgement names the agency and, for an
-    # emergency, carries the emergency numbers; the queued triage task then finds it done.
+    return HandleResult(outcome="created", case=case, intake_pending=True, identity=identity)
+
+
+def _intake_finish(
+    account: ChannelAccount, identity: ContactIdentity | None, case: Case
+) -> HandleResult:
+    """Triage inline (milliseconds) so the acknowledgement names the agency and, for an
+    emergency, carries the emergency numbers; the queued triage task then finds it done."""
     case_triage(case)
     case.refresh_from_db()
     case_first_response_due_set(case)
@@ -258,6 +286,30 @@ def _create(
         ack = replies.acknowledgement_send(case=case, account=account, identity=identity)
         outbound_ids.append(ack.pk)
     return HandleResult(outcome="created", case=case, outbound_ids=outbound_ids)
+
+
+def _intake_unfinished(case: Case, identity: ContactIdentity | None) -> bool:
+    """A case committed by a process that died before its triage or acknowledgement."""
+    if not TriageResult.objects.filter(case=case).exists():
+        return True
+    return (
+        identity is not None
+        and not OutboundMessage.objects.filter(
+            idempotency_key=replies.acknowledgement_key(case)
+        ).exists()
+    )
+
+
+def _duplicate(account: ChannelAccount, seen: Message, message: IncomingMessage) -> HandleResult:
+    """A message stored before: nothing to do, unless it opened a case left unfinished."""
+    case = seen.case
+    if case is None or seen.direction != MessageDirection.INBOUND:
+        return HandleResult(outcome="duplicate")
+    opened = not case.messages.filter(created_at__lt=seen.created_at).exists()
+    identity = identity_get(pemda=account.pemda, channel=message.channel, sender=message.sender)
+    if opened and _intake_unfinished(case, identity):
+        return HandleResult(outcome="created", case=case, intake_pending=True, identity=identity)
+    return HandleResult(outcome="duplicate", case=case)
 
 
 def _default_agency(agency: Agency) -> Agency | None:

@@ -126,8 +126,8 @@ def _handle(parsed: ParsedDelivery) -> list[int]:
 
     outbound_ids: list[int] = []
     for account, message in parsed.messages:
-        with transaction.atomic():
-            result = inbound_message_handle(account=account, message=message)
+        # It opens its own transactions (a new case commits before its triage).
+        result = inbound_message_handle(account=account, message=message)
         outbound_ids.extend(result.outbound_ids)
     for update in parsed.statuses:
         with transaction.atomic():

@@ -63,6 +63,10 @@ def acknowledgement_text(case: Case) -> str:
     return "\n".join(lines)
 
 
+def acknowledgement_key(case: Case) -> str:
+    return f"ack:{case.pk}"
+
+
 def acknowledgement_send(
     *, case: Case, account: ChannelAccount, identity: ContactIdentity
 ) -> OutboundMessage:
@@ -83,7 +87,7 @@ def acknowledgement_send(
         identity=identity,
         text=acknowledgement_text(case),
         purpose="ack",
-        idempotency_key=f"ack:{case.pk}",
+        idempotency_key=acknowledgement_key(case),
         data={"tracking_number": case.tracking_number},
         enqueue=False,  # sent inline by the event processor; the sweeper covers a crash
     )
