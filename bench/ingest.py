@@ -63,7 +63,6 @@ SECRET_KEY = "sigap-bench-ingest-not-a-secret-" + "0" * 32
 ENCRYPTION_KEY = base64.urlsafe_b64encode(hashlib.sha256(b"sigap-bench-ingest").digest()).decode()
 # What the template database depends on: a change here rebuilds it.
 TEMPLATE_INPUTS = ("sigap/*/migrations/*.py", "sigap/demo/**/*", "sigap/routing/training.py")
-SENDING_LEASE_SECONDS = 300  # sigap/channels/services/outbox.py SENDING_LEASE
 SWEEP_EVERY_SECONDS = 15  # sigap/core/periodic.py channels-sweep
 CORES = os.cpu_count() or 1
 
@@ -87,6 +86,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     add("--kill-worker", action="store_true", help="SIGKILL a task worker half-way, restart")
     add("--kill-worker-at", type=float, default=0.5, help="share of POSTs sent at the kill")
     add("--event-lease", type=int, default=30, help="SIGAP_EVENT_LEASE_SECONDS for the stack")
+    add(
+        "--sending-lease", type=int, default=30,
+        help="SIGAP_OUTBOX_SENDING_LEASE_SECONDS for the stack",
+    )  # fmt: skip
     add("--stall-timeout", type=float, help="give up after this long without progress")
     add("--database-url", default="postgres://postgres@127.0.0.1:5432/sigap_ingest_bench")
     add("--fresh-db", action="store_true", help="rebuild the template database")
@@ -99,8 +102,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.stall_timeout is None:
         # A killed worker's event waits for its lease and a sweep; a killed send, for the
-        # outbox's sending lease (not configurable today).
-        extra = SENDING_LEASE_SECONDS + args.event_lease if args.kill_worker else 0
+        # outbox's sending lease.
+        extra = args.sending_lease + args.event_lease if args.kill_worker else 0
         args.stall_timeout = 60.0 + extra + 2 * SWEEP_EVERY_SECONDS
     return args
 
@@ -196,6 +199,7 @@ def stack_env(args: argparse.Namespace, workdir: Path, ports: Ports) -> dict[str
         SIGAP_DATA_DIR=str(workdir / "data"),
         SIGAP_META_GRAPH_URL=f"http://127.0.0.1:{ports.standin}/v21.0",
         SIGAP_EVENT_LEASE_SECONDS=str(args.event_lease),
+        SIGAP_OUTBOX_SENDING_LEASE_SECONDS=str(args.sending_lease),
         SIGAP_LOG_LEVEL="WARNING",
         DJANGO_SETTINGS_MODULE="sigap.settings",
     )

@@ -27,9 +27,9 @@ from sigap.contacts.models import ContactIdentity
 logger = logging.getLogger(__name__)
 
 MAX_SEND_ATTEMPTS = 8
-# A row left 'sending' this long belonged to a worker that died between the provider call and
-# the commit; it is sent again (at-least-once, see docs/channels.md).
-SENDING_LEASE = timedelta(minutes=5)
+# A row left 'sending' longer than settings.SIGAP_OUTBOX_SENDING_LEASE_SECONDS belonged to a
+# worker that died between the provider call and the commit; it is sent again (at-least-once,
+# see docs/channels.md).
 # Delivery statuses only move forward; a late 'delivered' never hides a 'read'.
 _RANK = {
     OutboundStatus.QUEUED: 0,
@@ -264,7 +264,8 @@ def outbox_due(limit: int = 500) -> list[int]:
     """Rows to send now, including rows whose sending worker died (lease expired)."""
     now = timezone.now()
     OutboundMessage.objects.filter(
-        status=OutboundStatus.SENDING, claimed_at__lt=now - SENDING_LEASE
+        status=OutboundStatus.SENDING,
+        claimed_at__lt=now - timedelta(seconds=settings.SIGAP_OUTBOX_SENDING_LEASE_SECONDS),
     ).update(status=OutboundStatus.QUEUED, next_attempt_at=now)
     due = OutboundMessage.objects.filter(status=OutboundStatus.QUEUED, next_attempt_at__lte=now)
     return list(due.order_by("next_attempt_at").values_list("pk", flat=True)[:limit])

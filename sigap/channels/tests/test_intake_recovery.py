@@ -8,14 +8,17 @@ transaction and check that the event's retry finishes the case exactly once.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from sigap.cases.models import Case, Message
 from sigap.channels.models import EventStatus, InboundEvent, OutboundMessage
 from sigap.channels.services import conversations
 from sigap.channels.services.events import inbound_event_process
+from sigap.channels.services.outbox import outbox_due
 from sigap.channels.tests.conftest import post, process_pending
 from sigap.channels.tests.test_whatsapp import WA_ID, inbound
 from sigap.routing.models import TriageResult
@@ -72,3 +75,19 @@ def test_finished_case_is_not_acknowledged_again_on_a_retry(client, wa_account, 
     InboundEvent.objects.filter(pk=event.pk).update(status=EventStatus.FAILED)
     assert _retry(event) == "processed"
     assert Case.objects.count() == 1 and OutboundMessage.objects.count() == 1
+
+
+def test_send_left_sending_by_a_dead_worker_is_queued_again_after_the_lease(
+    client, wa_account, meta, settings
+):
+    post(client, inbound(payloads.whatsapp_text("Lampu PJU mati di Cileunyi", wa_id=WA_ID)))
+    process_pending()
+    ack = OutboundMessage.objects.get()
+    settings.SIGAP_OUTBOX_SENDING_LEASE_SECONDS = 60
+    # A worker claimed the row 30 s ago and died before recording the provider's answer.
+    claimed = timezone.now() - timedelta(seconds=30)
+    OutboundMessage.objects.filter(pk=ack.pk).update(status="sending", claimed_at=claimed)
+    assert outbox_due() == []
+    OutboundMessage.objects.filter(pk=ack.pk).update(claimed_at=claimed - timedelta(seconds=60))
+    assert outbox_due() == [ack.pk]
+    assert OutboundMessage.objects.get(pk=ack.pk).status == "queued"
