@@ -6,4 +6,5 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("lacak/<str:token>/", views.track, name="track"),
+    path("lacak/<str:token>/nilai/", views.rate, name="rate"),
 ]

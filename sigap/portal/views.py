@@ -12,14 +12,19 @@ Privacy rules, enforced here and proven in `tests/test_privacy.py`:
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
-from sigap.cases.models import Case, CaseEvent, EventKind
+from sigap.cases.models import Case, CaseEvent, CaseStatus, EventKind
 from sigap.cases.selectors import case_get_by_citizen_token
+from sigap.channels.services.ratings import citizen_rating_record
+from sigap.core.errors import DomainError
+from sigap.portal.forms import RatingForm
 
 # Timeline entries a citizen sees on their own status page (no internal notes, no staff names).
 CITIZEN_VISIBLE_EVENTS = {
@@ -47,15 +52,55 @@ def track(request: HttpRequest, token: str) -> HttpResponse:
     case = case_get_by_citizen_token(token)
     if case is None:
         raise Http404(_("Laporan tidak ditemukan."))
+    return _track_page(request, case, RatingForm() if _can_rate(case) else None)
+
+
+def _can_rate(case: Case) -> bool:
+    return case.status in {CaseStatus.RESOLVED, CaseStatus.CLOSED} and case.rating is None
+
+
+def _track_page(
+    request: HttpRequest, case: Case, form: RatingForm | None, status: int = 200
+) -> HttpResponse:
     events = case.events.filter(kind__in=CITIZEN_VISIBLE_EVENTS).order_by("created_at", "id")
     context = {
         "case": case,
         "description": _public_text(case, case.description),
         "entries": [(event, _event_text(case, event)) for event in events],
+        "rating_form": form,
     }
-    response = render(request, "portal/track.html", context)
+    response = render(request, "portal/track.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"  # a status link is never a search result
     return response
+
+
+@login_not_required
+@never_cache
+@require_POST
+def rate(request: HttpRequest, token: str) -> HttpResponse:
+    """The citizen rates the handling of their resolved case; "not solved" reopens it."""
+    case = case_get_by_citizen_token(token)
+    if case is None:
+        raise Http404(_("Laporan tidak ditemukan."))
+    if not _can_rate(case):
+        messages.error(request, _("Laporan ini belum dapat dinilai atau sudah dinilai."))
+        return redirect("portal:track", token=token)
+    form = RatingForm(request.POST)
+    if not form.is_valid():
+        return _track_page(request, case, form, status=400)
+    data = form.cleaned_data
+    try:
+        citizen_rating_record(
+            case=case, rating=data["rating"], comment=data["comment"], disputed=data["disputed"]
+        )
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _track_page(request, case, form, status=400)
+    if data["disputed"]:
+        messages.success(request, _("Terima kasih. Laporan Anda dibuka kembali untuk petugas."))
+    else:
+        messages.success(request, _("Terima kasih atas penilaian Anda."))
+    return redirect("portal:track", token=token)
 
 
 def _public_text(case: Case, text: str) -> str:

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +43,7 @@ from sigap.cases.services import IncomingMessage, case_message_add, case_rate, c
 from sigap.channels.models import ChannelAccount, OutboundMessage
 from sigap.channels.services.outbox import outbound_create
 from sigap.contacts.models import Contact, ContactIdentity
+from sigap.core.errors import DomainError
 from sigap.routing.detectors.pii import mask_personal_data
 from sigap.sla.models import NotificationKind, SlaNotification
 from sigap.sla.services.delivery import notifications_deliver_enqueue
@@ -238,6 +240,18 @@ def rating_reply_handle(
         outbound_ids.append(_thank(case, account, identity, message, reply).pk)
     return RatingOutcome(case=case, outcome="disputed" if reply.dispute else "rated",
                          outbound_ids=outbound_ids)  # fmt: skip
+
+
+@transaction.atomic
+def citizen_rating_record(*, case: Case, rating: int, comment: str, disputed: bool) -> Case:
+    """A rating given on the tracking page; "not solved" reopens the case like a reply would."""
+    if disputed and case.status != CaseStatus.RESOLVED:
+        raise DomainError(_("Laporan yang sudah ditutup tidak dapat dibuka kembali dari sini."))
+    case = case_rate(case=case, rating=rating, comment=comment)
+    if disputed:
+        case = _reopen(case, comment or _("(tanpa komentar)"))
+    _notify_staff(case, RatingReply(rating=rating, comment=comment, dispute=disputed))
+    return case
 
 
 def _reopen(case: Case, text: str) -> Case:

@@ -1,0 +1,62 @@
+"""The citizen rates a resolved case on their status page; "not solved" reopens it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sigap.cases.models import CaseEvent, CaseStatus, EventKind
+from sigap.cases.services import case_assign, case_resolve
+from sigap.sla.models import NotificationKind, SlaNotification
+
+
+@pytest.fixture
+def resolved(case_a, staff_a):
+    case_assign(case=case_a, assignee=staff_a, actor=staff_a)
+    return case_resolve(case=case_a, actor=staff_a, resolution="Lubang sudah ditambal.")
+
+
+def _url(case, suffix=""):
+    return f"/lacak/{case.citizen_token}/{suffix}"
+
+
+def test_open_case_has_no_rating_form_and_refuses_a_rating(client, case_a):
+    assert "Kirim penilaian" not in client.get(_url(case_a)).content.decode()
+    client.post(_url(case_a, "nilai/"), {"rating": "5"})
+    case_a.refresh_from_db()
+    assert case_a.rating is None
+
+
+def test_citizen_rates_a_resolved_case_and_the_officer_hears_of_it(client, resolved, staff_a):
+    assert "Kirim penilaian" in client.get(_url(resolved)).content.decode()
+    response = client.post(_url(resolved, "nilai/"), {"rating": "4", "comment": "Cepat, mantap"})
+    assert response.status_code == 302
+    resolved.refresh_from_db()
+    assert (resolved.rating, resolved.rating_comment) == (4, "Cepat, mantap")
+    assert resolved.status == CaseStatus.RESOLVED
+    assert CaseEvent.objects.filter(case=resolved, kind=EventKind.RATED, to_value="4").exists()
+    assert SlaNotification.objects.filter(recipient=staff_a, kind=NotificationKind.RATING).exists()
+    page = client.get(_url(resolved)).content.decode()
+    assert "Anda memberi nilai 4/5" in page and "Kirim penilaian" not in page
+
+
+def test_not_solved_reopens_the_case(client, resolved, staff_a):
+    client.post(
+        _url(resolved, "nilai/"), {"rating": "1", "comment": "Masih berlubang", "disputed": "on"}
+    )
+    resolved.refresh_from_db()
+    assert resolved.status == CaseStatus.IN_PROGRESS and resolved.rating == 1
+    assert SlaNotification.objects.filter(
+        recipient=staff_a, kind=NotificationKind.CITIZEN_REPLY
+    ).exists()
+
+
+def test_bad_rating_is_refused_in_indonesian_and_nothing_is_stored(client, resolved):
+    response = client.post(_url(resolved, "nilai/"), {"rating": "9"})
+    assert response.status_code == 400
+    assert "Nilai harus antara 1 dan 5." in response.content.decode()
+    resolved.refresh_from_db()
+    assert resolved.rating is None
+
+
+def test_unknown_token_is_404(client, db):
+    assert client.post("/lacak/bukan-token/nilai/", {"rating": "5"}).status_code == 404
