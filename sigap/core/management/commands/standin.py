@@ -7,9 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-USAGE = (
-    "Pemakaian: sigap standin {whatsapp|instagram|telegram|sms|imap|smtp} [--port N] [opsi…]"
-)
+USAGE = "Pemakaian: sigap standin {whatsapp|instagram|telegram|sms|imap|smtp} [--port N] [opsi…]"
 
 
 class Command(BaseCommand):
