@@ -18,17 +18,23 @@ repeating the match in every tab count fits the page's time budget.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import F, FloatField, Func, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from sigap.cases.models import Case, Message, MessageDirection
 
 SEARCH_CONFIG = "indonesian"
 SEARCH_LIMIT = 500  # newest matches kept per source (case text, citizen messages)
+# Matches are gathered newest first in these windows back from now (then the rest of history).
+SEARCH_WINDOWS = (timedelta(days=30), timedelta(days=365))
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
 TRACKING_NUMBER_RE = re.compile(r"^[A-Za-z]{2,6}-\d{4}-\d{5,}$")
@@ -118,7 +124,11 @@ def _sqlite_rank(cases: QuerySet[Case], match: str) -> QuerySet[Case]:
 
 
 def case_search_ids(
-    cases: QuerySet[Case], text: str, *, messages_visible: Q, limit: int = SEARCH_LIMIT
+    cases: QuerySet[Case],
+    text: str,
+    *,
+    messages_visible: Q,
+    limit: int = SEARCH_LIMIT,
 ) -> tuple[list[int], bool]:
     """Ids of the newest ``limit`` cases of ``cases`` matching ``text`` by their own text, plus
     the newest ``limit`` matching by a citizen message (``messages_visible`` scopes those), and
@@ -139,16 +149,100 @@ def case_search_ids(
         )  # fmt: skip
         # Ordered by an expression no B-tree serves: otherwise the planner may walk the
         # created_at index backwards re-parsing every text until enough rare matches turn up.
-        newest = Coalesce(F("created_at"), F("updated_at")).desc()
-        rows = list(
-            by_case.order_by(newest).values_list("id", flat=True)[:limit]
-            .union(by_message.order_by("-created_at").values_list("case_id", flat=True)[:limit],
-                   all=True)
+        newest_case = Coalesce(F("created_at"), F("updated_at")).desc()
+        newest_message = Coalesce(F("created_at"), F("created_at")).desc()
+        rows = _newest_in_windows(
+            [
+                (by_case.order_by(newest_case).values_list("id", "created_at"), SEARCH_WINDOWS),
+                (by_message.order_by(newest_message).values_list("case_id", "created_at"),
+                 SEARCH_WINDOWS),
+            ],
+            limit=limit,
+            now=timezone.now(),
         )  # fmt: skip
         return sorted(set(rows)), len(set(rows)) >= limit
     found = case_search(cases, text).order_by("-created_at").values_list("id", flat=True)
     ids = list(found[: limit + 1])
     return ids[:limit], len(ids) > limit
+
+
+def _newest_in_windows(
+    sources: list[tuple[QuerySet[Any], tuple[timedelta, ...]]],
+    *,
+    limit: int,
+    now: datetime,
+) -> list[int]:
+    """The ids of the newest ``limit`` rows of each source (``(id, created_at)`` rows, newest
+    first), in one query.
+
+    Each source is asked window by window (e.g. the last month, the last year, before): a window
+    runs only while the newer ones together hold fewer than ``limit`` rows. A common word
+    ("jalan") then costs the matches of one month, not the hundreds of thousands of the whole
+    history that the GIN index hands over unordered; the newest ``limit`` are the same rows.
+    """
+    ctes: list[str] = []
+    params: list[Any] = []
+    names: list[tuple[int, str]] = []
+    for number, (rows, windows) in enumerate(sources):
+        for name, sql, window_params in _windows(rows, windows, f"source_{number}", limit, now):
+            ctes.append(f"{name} AS MATERIALIZED ({sql})")
+            params.extend(window_params)
+            names.append((number, name))
+    if not ctes:
+        return []
+    union = " UNION ALL ".join(
+        f"SELECT {number} AS source, * FROM {name}"  # noqa: S608
+        for number, name in names
+    )
+    with connections[sources[0][0].db].cursor() as cursor:
+        # Without parallel workers: the planner underrates re-parsing every text and would have
+        # workers walk the created_at index of a whole window instead of asking the GIN index.
+        # Without JIT: the older windows, costed high but usually skipped, would have every
+        # search compile code for seconds. One round trip; RESET undoes the local settings
+        # even inside an enclosing transaction.
+        cursor.execute(
+            "SELECT set_config('max_parallel_workers_per_gather', '0', true), "
+            "set_config('jit', 'off', true); "
+            f"WITH {', '.join(ctes)} {union}; "
+            "RESET max_parallel_workers_per_gather; RESET jit",
+            params,
+        )
+        cursor.nextset()
+        found = cursor.fetchall()
+    ids: list[int] = []
+    for number in range(len(sources)):
+        newest = sorted((row for row in found if row[0] == number), key=lambda row: row[2])
+        ids += [row[1] for row in reversed(newest[-limit:])]
+    return ids
+
+
+def _windows(
+    rows: QuerySet[Any], bounds: tuple[timedelta, ...], prefix: str, limit: int, now: datetime
+) -> list[tuple[str, str, tuple[Any, ...]]]:
+    """Per window: a CTE name, its SQL and parameters. Only ORM-compiled SQL is spliced in;
+    user input stays in the parameters."""
+    windows: list[tuple[str, str, tuple[Any, ...]]] = []
+    newer_than: datetime | None = None
+    for older_than in [*(now - bound for bound in bounds), None]:
+        window = rows
+        if older_than is not None:
+            window = window.filter(created_at__gte=older_than)
+        if newer_than is not None:
+            window = window.filter(created_at__lt=newer_than)
+        try:
+            sql, params = window[:limit].query.get_compiler(using=rows.db).as_sql()
+        except EmptyResultSet:  # nothing visible: no window can match
+            return []
+        if windows:  # a pseudo-constant condition: PostgreSQL skips the window when false
+            newer = " + ".join(
+                f"(SELECT COUNT(*) FROM {name})"  # noqa: S608
+                for name, _, _ in windows
+            )
+            sql = f"SELECT * FROM ({sql}) AS w WHERE {newer} < %s"  # noqa: S608
+            params = (*params, limit)
+        windows.append((f"{prefix}_{len(windows)}", sql, tuple(params)))
+        newer_than = older_than
+    return windows
 
 
 def case_search_rank(cases: QuerySet[Case], text: str) -> QuerySet[Case]:

@@ -292,13 +292,17 @@ def case_overdue_q(now: datetime) -> Q:
     )
 
 
-def case_at_risk_q(now: datetime) -> Q:
-    """Overdue cases and cases warned (or escalated) about on a clock that is still running."""
-    warned = (
+def case_warned_q() -> Q:
+    """Cases warned (or escalated) about on a clock that is still running."""
+    return (
         Q(status__in=_RUNNING_STATUSES, first_response_at__isnull=True)
         & Q(first_response_sla_level__gte=1)
         | Q(status=CaseStatus.NEW, verification_sla_level__gte=1)
         | Q(status__in=_FOLLOWUP_STATUSES, followup_sla_level__gte=1)
         | Q(status__in=_RUNNING_STATUSES, resolution_sla_level__gte=1)
     )
-    return warned | case_overdue_q(now)
+
+
+def case_at_risk_q(now: datetime) -> Q:
+    """Overdue cases and cases warned (or escalated) about on a clock that is still running."""
+    return case_warned_q() | case_overdue_q(now)
