@@ -5,11 +5,11 @@ from __future__ import annotations
 import secrets
 
 # Crockford-like alphabet without look-alikes (0/O, 1/I/L) so codes survive being read aloud.
-_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
 
 def public_code(length: int = 10) -> str:
-    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
 
 
 def citizen_token() -> str:

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from sigap.agencies.models import Pemda
 from sigap.cases.models import Case, Message
 from sigap.cases.services import IncomingMessage, case_create
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.contacts.services import SenderIdentity
+from sigap.core.testing import run_in_parallel
 
 pytestmark = pytest.mark.postgres_only
 
@@ -22,29 +19,6 @@ pytestmark = pytest.mark.postgres_only
 def _needs_postgres() -> None:
     if connection.vendor != "postgresql":
         pytest.skip("SKIPPED: real parallel writers need PostgreSQL (SQLite serialises writers)")
-
-
-def run_in_parallel(count: int, work: Callable[[int], Any]) -> list[Any]:
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-    errors: list[BaseException] = []
-
-    def runner(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = work(index)
-        except BaseException as exc:  # surfaced to the test below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors, errors
-    return results
 
 
 @pytest.fixture

@@ -3,12 +3,11 @@ outbox to the Meta stand-in, each exactly once, failures kept on the row."""
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from sigap.agencies.models import User
@@ -18,6 +17,7 @@ from sigap.channels.tests import conftest as channel_fixtures
 from sigap.channels.tests.conftest import PHONE_NUMBER_ID
 from sigap.core.errors import DomainError
 from sigap.core.periodic import PERIODIC_JOBS
+from sigap.core.testing import run_in_parallel
 from sigap.sla.models import DeliveryStatus, NotificationKind, SlaNotification
 from sigap.sla.services.delivery import (
     EMAIL_MAX_ATTEMPTS,
@@ -266,29 +266,6 @@ def test_a_sweeper_warning_is_delivered_by_the_periodic_job(
     assert "hampir melewati batas respons pertama" in mail.outbox[0].body
 
 
-def _in_parallel(count: int, work: Any) -> list[Any]:
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-    errors: list[BaseException] = []
-
-    def runner(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = work()
-        except BaseException as exc:  # surfaced to the test below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return results
-
-
 @pytest.mark.postgres_only
 def test_parallel_workers_send_each_notification_once(
     transactional_db, officer, case_a, wa_account, meta
@@ -300,7 +277,7 @@ def test_parallel_workers_send_each_notification_once(
         )
     for n in range(12):
         notify(officer, case_a, NotificationKind.MENTION if n % 2 else NotificationKind.EMERGENCY)
-    results = _in_parallel(5, notifications_deliver)
+    results = run_in_parallel(5, lambda _i: notifications_deliver())
     assert sum(r.emailed for r in results) == 6 and len(mail.outbox) == 6
     assert sum(r.whatsapp_queued for r in results) == 6
     assert OutboundMessage.objects.filter(purpose="staff_notification").count() == 6

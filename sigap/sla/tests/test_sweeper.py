@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import copy
-import threading
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from sigap.agencies.models import User
 from sigap.cases.models import Case, CaseEvent, CaseStatus, EventKind
 from sigap.cases.services import case_assign, case_transition, event_record
+from sigap.core.testing import run_in_parallel
 from sigap.sla.models import NotificationKind, SlaNotification, Stage
 from sigap.sla.selectors import (
     case_at_risk_q,
@@ -227,29 +226,6 @@ def test_at_risk_overdue_and_notification_reads(assigned, clock, committed, staf
 # --- several workers at once, on PostgreSQL -------------------------------------------------------
 
 
-def _run_in_parallel(count: int, work: Callable[[int], Any]) -> list[Any]:
-    barrier = threading.Barrier(count)
-    results: list[Any] = [None] * count
-    errors: list[BaseException] = []
-
-    def runner(index: int) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = work(index)
-        except BaseException as exc:  # surfaced to the test below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=runner, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return results
-
-
 @pytest.fixture
 def _needs_postgres() -> None:
     if connection.vendor != "postgresql":
@@ -271,7 +247,7 @@ def test_parallel_sweepers_never_duplicate_a_step(
         def sweep_at(_index: int, now: datetime = now) -> Any:
             return sla_sweep(now=now, batch_size=7)
 
-        results = _run_in_parallel(6, sweep_at)
+        results = run_in_parallel(6, sweep_at)
 
         assert sum(r.warnings + r.escalations for r in results) == len(cases)
         for case in cases:
@@ -292,7 +268,7 @@ def test_parallel_claims_of_one_step_have_exactly_one_winner(
     snapshot = Case.objects.get(pk=case.pk)  # every worker decided from this same row
     due = snapshot.first_response_due_at
 
-    wins = _run_in_parallel(
+    wins = run_in_parallel(
         8,
         lambda _i: sla_step_claim(
             case=copy.copy(snapshot), levels={Stage.FIRST_RESPONSE: 2}, next_at=due
