@@ -49,6 +49,29 @@ class _Document(Func):
     output_field = SearchVectorField()
 
 
+class _CaseDocument(Func):
+    """The case's stored ``search_document`` column (migration 0008), parsed at write time.
+
+    Not a model field: SQLite has no such column (it searches through FTS5), and a field would
+    make Django write to a generated column. Compiled as the ``id`` column of the same query
+    with the name swapped, so it carries whatever alias the query gives the cases table.
+    """
+
+    output_field = SearchVectorField()
+
+    def __init__(self) -> None:
+        super().__init__(F("id"))
+
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, Any]:
+        sql, params = compiler.compile(self.source_expressions[0])
+        id_column = '"id"'
+        if not sql.endswith(id_column):
+            raise ValueError(f"unexpected id column {sql!r}")
+        return sql[: -len(id_column)] + '"search_document"', params
+
+
 def normalise_query(text: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
@@ -75,11 +98,7 @@ def case_search(cases: QuerySet[Case], text: str, *, rank: bool = False) -> Quer
 
 def _postgres_search(cases: QuerySet[Case], text: str, *, rank: bool) -> QuerySet[Case]:
     query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    by_case = (
-        Case.objects.alias(document=_Document(F("title"), F("description")))
-        .filter(document=query)
-        .values("id")
-    )
+    by_case = Case.objects.alias(document=_CaseDocument()).filter(document=query).values("id")
     by_message = (
         Message.objects.alias(document=_Document(F("text")))
         .filter(direction=MessageDirection.INBOUND, case__isnull=False, document=query)
@@ -88,9 +107,7 @@ def _postgres_search(cases: QuerySet[Case], text: str, *, rank: bool) -> QuerySe
     # A UNION of two index scans: an OR across the two tables could not use either GIN index.
     cases = cases.filter(id__in=by_case.union(by_message))
     if rank:
-        cases = cases.annotate(
-            search_rank=SearchRank(_Document(F("title"), F("description")), query)
-        )
+        cases = cases.annotate(search_rank=SearchRank(_CaseDocument(), query))
     return cases
 
 
@@ -140,9 +157,7 @@ def case_search_ids(
     vendor = connections[cases.db].vendor
     if vendor == "postgresql":
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        by_case = cases.alias(document=_Document(F("title"), F("description"))).filter(
-            document=query
-        )
+        by_case = cases.alias(document=_CaseDocument()).filter(document=query)
         by_message = Message.objects.alias(document=_Document(F("text"))).filter(
             messages_visible, direction=MessageDirection.INBOUND, case__isnull=False,
             document=query,
@@ -253,9 +268,7 @@ def case_search_rank(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     vendor = connections[cases.db].vendor
     if vendor == "postgresql":
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return cases.annotate(
-            search_rank=SearchRank(_Document(F("title"), F("description")), query)
-        )
+        return cases.annotate(search_rank=SearchRank(_CaseDocument(), query))
     if vendor == "sqlite" and (match := fts5_query(text)):
         return _sqlite_rank(cases, match)
     return cases  # pragma: no cover - other backends
