@@ -75,6 +75,10 @@ class Case(models.Model):
     description = models.TextField(_("isi laporan"))
     is_anonymous = models.BooleanField(_("anonim"), default=False)
     is_confidential = models.BooleanField(_("rahasia"), default=False)
+    # Waiting for the coordinator's decision on a hold (a flood): a copy of
+    # ``TriageResult.held`` kept by ``sigap.routing.holds``, so that agency inboxes and their
+    # counts leave the case out without a join per row.
+    is_held = models.BooleanField(_("ditahan"), default=False, editable=False)
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_cases"
     )

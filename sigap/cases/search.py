@@ -2,9 +2,11 @@
 
 PostgreSQL: ``to_tsvector('indonesian', ...)`` (Snowball stemmer: "jalannya berlubang" and
 "jalan berlubang" share the stems *jalan* and *lubang*) over the case's title and description
-and over the citizen's inbound messages, each served by a GIN expression index created in
-migration ``cases.0005``. SQLite: an FTS5 table kept in sync by triggers (same migration),
-matched token by token with prefix matching as a poor man's stemmer.
+and over the citizen's inbound messages, each served by a GIN index whose second column is the
+case's agency, so that agency staff's searches narrow by agency inside the index (migration
+``cases.0009``; the case's vector is a stored column since 0008). SQLite: an FTS5 table kept
+in sync by triggers (migration 0005), matched token by token with prefix matching as a poor
+man's stemmer.
 
 The expressions here must stay byte-for-byte equal to the indexed ones, or the planner falls
 back to recomputing every row's vector.
@@ -21,12 +23,15 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.lookups import Overlap
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F, FloatField, Func, Q, QuerySet
+from django.db.models import BigIntegerField, F, FloatField, Func, Q, QuerySet, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
+from django.db.models.lookups import Lookup
 from django.utils import timezone
 
 from sigap.cases.models import Case, Message, MessageDirection
@@ -49,18 +54,19 @@ class _Document(Func):
     output_field = SearchVectorField()
 
 
-class _CaseDocument(Func):
-    """The case's stored ``search_document`` column (migration 0008), parsed at write time.
+class _Column(Func):
+    """A column the model does not declare, of the table the query gives the model's ``id``.
 
-    Not a model field: SQLite has no such column (it searches through FTS5), and a field would
-    make Django write to a generated column. Compiled as the ``id`` column of the same query
-    with the name swapped, so it carries whatever alias the query gives the cases table.
+    PostgreSQL-only columns (the case's ``search_document``, migration 0008; the message's
+    ``case_agency_id``, 0009) are not model fields: SQLite has no such columns, and a field
+    would make Django write to a generated or trigger-kept column. Compiled as the ``id``
+    column of the same query with the name swapped, so it carries whatever alias the query
+    gives the table.
     """
 
-    output_field = SearchVectorField()
-
-    def __init__(self) -> None:
-        super().__init__(F("id"))
+    def __init__(self, column: str, output_field: Any) -> None:
+        super().__init__(F("id"), output_field=output_field)
+        self.column = column
 
     def as_sql(  # type: ignore[override]
         self, compiler: Any, connection: Any, **extra: Any
@@ -69,7 +75,41 @@ class _CaseDocument(Func):
         id_column = '"id"'
         if not sql.endswith(id_column):
             raise ValueError(f"unexpected id column {sql!r}")
-        return sql[: -len(id_column)] + '"search_document"', params
+        return sql[: -len(id_column)] + f'"{self.column}"', params
+
+
+def _case_document() -> _Column:
+    """The case's stored ``search_document`` column (migration 0008), parsed at write time."""
+    return _Column("search_document", SearchVectorField())
+
+
+def message_case_agency() -> _Column:
+    """The agency of a message's case (PostgreSQL, kept by triggers of migration 0009): lets a
+    search scope citizen messages by agency without reading each message's case."""
+    return _Column("case_agency_id", BigIntegerField())
+
+
+class AnyOf(Lookup):
+    """``column = ANY(%s::bigint[])``: the values as one array parameter (PostgreSQL). The
+    inbox filters its list and every tab count by the search's ids: a thousand placeholders
+    each time cost more to build, send and parse than the queries take to run."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(  # type: ignore[override]
+        self, compiler: Any, connection: Any
+    ) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, self.rhs]
+
+
+def ids_q(ids: tuple[int, ...], *, vendor: str) -> Q:
+    """Rows whose id is one of ``ids``: one array parameter on PostgreSQL (``AnyOf``), written
+    as the array's text ('{1,2,3}': the driver would check every element of a list)."""
+    if vendor == "postgresql" and ids:
+        return Q(AnyOf(F("id"), "{" + ",".join(str(int(i)) for i in ids) + "}"))
+    return Q(id__in=ids)  # no ids: Django skips the query altogether
 
 
 def normalise_query(text: str) -> str:
@@ -98,7 +138,7 @@ def case_search(cases: QuerySet[Case], text: str, *, rank: bool = False) -> Quer
 
 def _postgres_search(cases: QuerySet[Case], text: str, *, rank: bool) -> QuerySet[Case]:
     query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-    by_case = Case.objects.alias(document=_CaseDocument()).filter(document=query).values("id")
+    by_case = Case.objects.alias(document=_case_document()).filter(document=query).values("id")
     by_message = (
         Message.objects.alias(document=_Document(F("text")))
         .filter(direction=MessageDirection.INBOUND, case__isnull=False, document=query)
@@ -107,7 +147,7 @@ def _postgres_search(cases: QuerySet[Case], text: str, *, rank: bool) -> QuerySe
     # A UNION of two index scans: an OR across the two tables could not use either GIN index.
     cases = cases.filter(id__in=by_case.union(by_message))
     if rank:
-        cases = cases.annotate(search_rank=SearchRank(_CaseDocument(), query))
+        cases = cases.annotate(search_rank=SearchRank(_case_document(), query))
     return cases
 
 
@@ -145,23 +185,31 @@ def case_search_ids(
     text: str,
     *,
     messages_visible: Q,
+    agency_ids: tuple[int, ...] | None = None,
     limit: int = SEARCH_LIMIT,
 ) -> tuple[list[int], bool]:
     """Ids of the newest ``limit`` cases of ``cases`` matching ``text`` by their own text, plus
     the newest ``limit`` matching by a citizen message (``messages_visible`` scopes those), and
     whether a source had more. One query; each side is bounded by its LIMIT whichever plan
-    (GIN bitmap for rare words, newest-first scan for common ones) the database picks."""
+    (GIN bitmap for rare words, newest-first scan for common ones) the database picks.
+
+    ``agency_ids``: ``cases`` (and the visible messages) are exactly those of these agencies;
+    the text indexes then narrow by agency themselves (see ``_in_agencies``).
+    """
     text = normalise_query(text)
     if looks_like_tracking_number(text):
         return list(cases.filter(tracking_number=text.upper()).values_list("id", flat=True)), False
     vendor = connections[cases.db].vendor
     if vendor == "postgresql":
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        by_case = cases.alias(document=_CaseDocument()).filter(document=query)
+        by_case = cases.alias(document=_case_document()).filter(document=query)
         by_message = Message.objects.alias(document=_Document(F("text"))).filter(
             messages_visible, direction=MessageDirection.INBOUND, case__isnull=False,
             document=query,
         )  # fmt: skip
+        if agency_ids is not None:
+            by_case = by_case.filter(_in_agencies(F("agency_id"), agency_ids))
+            by_message = by_message.filter(_in_agencies(message_case_agency(), agency_ids))
         # Ordered by an expression no B-tree serves: otherwise the planner may walk the
         # created_at index backwards re-parsing every text until enough rare matches turn up.
         newest_case = Coalesce(F("created_at"), F("updated_at")).desc()
@@ -179,6 +227,20 @@ def case_search_ids(
     found = case_search(cases, text).order_by("-created_at").values_list("id", flat=True)
     ids = list(found[: limit + 1])
     return ids[:limit], len(ids) > limit
+
+
+def _in_agencies(agency: Any, ids: tuple[int, ...]) -> Q:
+    """``ARRAY[agency] && ids``: the second column of the text indexes (migration 0009), so
+    that one GIN scan returns only the matches of these agencies.
+
+    With a separate agency index PostgreSQL had to choose whether to intersect it, and it
+    judged by its estimate of the text's matches, which multiplies the words' frequencies: for
+    "lampu jalan mati" it expected 457 cases where 18,859 match, read them all from the table
+    to keep the officer's none, and did so again in every window.
+    """
+    array = ArrayField(BigIntegerField())
+    agencies = Func(agency, template="ARRAY[%(expressions)s]", output_field=array)
+    return Q(Overlap(agencies, Cast(Value(list(ids)), array)))
 
 
 def _newest_in_windows(
@@ -209,6 +271,12 @@ def _newest_in_windows(
         f"SELECT {number} AS source, * FROM {name}"  # noqa: S608
         for number, name in names
     )
+    # Sorted here, so that only ids come back (a thousand timestamps to parse cost more).
+    found_rows = "found (source, id, created_at)"
+    union = (
+        f"SELECT found.source, found.id FROM ({union}) AS {found_rows} "  # noqa: S608
+        "ORDER BY found.source, found.created_at DESC"
+    )
     with connections[sources[0][0].db].cursor() as cursor:
         # Without parallel workers: the planner underrates re-parsing every text and would have
         # workers walk the created_at index of a whole window instead of asking the GIN index.
@@ -226,8 +294,7 @@ def _newest_in_windows(
         found = cursor.fetchall()
     ids: list[int] = []
     for number in range(len(sources)):
-        newest = sorted((row for row in found if row[0] == number), key=lambda row: row[2])
-        ids += [row[1] for row in reversed(newest[-limit:])]
+        ids += [row[1] for row in found if row[0] == number][:limit]
     return ids
 
 
@@ -268,7 +335,7 @@ def case_search_rank(cases: QuerySet[Case], text: str) -> QuerySet[Case]:
     vendor = connections[cases.db].vendor
     if vendor == "postgresql":
         query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
-        return cases.annotate(search_rank=SearchRank(_CaseDocument(), query))
+        return cases.annotate(search_rank=SearchRank(_case_document(), query))
     if vendor == "sqlite" and (match := fts5_query(text)):
         return _sqlite_rank(cases, match)
     return cases  # pragma: no cover - other backends

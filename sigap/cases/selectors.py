@@ -13,20 +13,19 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
+from django.db.models import Case as CaseWhen
 from django.db.models import (
-    BooleanField,
     DateTimeField,
+    Exists,
     F,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
-from django.db.models import Case as CaseWhen
 from django.db.models.functions import Least
-from django.db.models.lookups import Exact, LessThan
+from django.db.models.lookups import In, LessThan
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,7 +34,13 @@ from sigap.agencies.models import Agency, Role
 from sigap.agencies.selectors import StaffScope, agency_subtree_q
 from sigap.cases import permissions
 from sigap.cases.models import OPEN_STATUSES, Case, CaseEvent, CaseStatus, Message
-from sigap.cases.search import case_search, case_search_ids, case_search_rank
+from sigap.cases.search import (
+    case_search,
+    case_search_ids,
+    case_search_rank,
+    ids_q,
+    message_case_agency,
+)
 from sigap.catalog.models import Priority
 from sigap.contacts.models import Contact
 from sigap.regions.models import Region
@@ -58,6 +63,74 @@ def case_visible_q(scope: StaffScope, *, prefix: str = "") -> Q:
     )
     if scope.agency_paths:
         query |= Q(**{f"{prefix}agency_id__in": _agency_ids_under(scope.agency_paths)})
+    return query
+
+
+@dataclass(frozen=True)
+class InboxScope:
+    """A staff scope with its agency subtrees resolved into ids, once per inbox request.
+
+    The inbox's queries then compare ``agency_id`` with literals, which PostgreSQL estimates
+    from its statistics; a subquery made it guess two average agencies and plan for those
+    (an officer's search ran the text index once per agency of the subtree).
+    """
+
+    scope: StaffScope
+    agency_ids: tuple[int, ...] = ()
+    # Whether any of those agencies has a case waiting for a hold decision. Usually none: the
+    # inbox then needs no ``is_held`` test, which index-only scans could not answer.
+    any_held: bool = False
+
+
+def inbox_scope_for(scope: StaffScope | InboxScope) -> InboxScope:
+    """One small query for agency staff, none for Pemda-wide roles and superusers."""
+    if isinstance(scope, InboxScope):
+        return scope
+    if scope.is_superuser or not scope.agency_paths:
+        return InboxScope(scope=scope)
+    held = Case.objects.filter(agency_id=OuterRef("pk"), is_held=True)  # partial index, 0009
+    rows = (
+        Agency.objects.filter(agency_subtree_q(scope.agency_paths))
+        .annotate(held=Exists(held))
+        .order_by("id")
+        .values_list("id", "held")
+    )
+    found = list(rows)
+    return InboxScope(
+        scope=scope,
+        agency_ids=tuple(agency_id for agency_id, _held in found),
+        any_held=any(held for _agency_id, held in found),
+    )
+
+
+def _inbox_visible_q(inbox: InboxScope) -> Q:
+    """``case_visible_q`` for the inbox: agency subtrees as literal ids, and without the cases
+    waiting for the coordinator's decision on a hold (a flood stays in the coordinator's
+    triage, even when it came in on an agency's own number)."""
+    scope = inbox.scope
+    if scope.is_superuser:
+        return Q()
+    query = Q(pemda_id__in=scope.pemda_wide)
+    query |= Q(pemda_id__in=scope.operator_pemdas, priority=Priority.EMERGENCY)
+    if inbox.agency_ids:
+        agencies = Q(agency_id__in=inbox.agency_ids)
+        query |= agencies & Q(is_held=False) if inbox.any_held else agencies
+    return query
+
+
+def _messages_visible_q(inbox: InboxScope) -> Q:
+    """Citizen messages whose case the inbox shows, told from the message row wherever it can
+    be (its Pemda, its case's agency: PostgreSQL only, see ``message_case_agency``). Only
+    picks search candidates: lists and counts check ``_inbox_visible_q`` on the cases."""
+    scope = inbox.scope
+    if scope.is_superuser:
+        return Q()
+    query = Q(pemda_id__in=scope.pemda_wide)
+    if scope.operator_pemdas:
+        emergency = Case.objects.filter(pk=OuterRef("case_id"), priority=Priority.EMERGENCY)
+        query |= Q(Exists(emergency), pemda_id__in=scope.operator_pemdas)
+    if inbox.agency_ids:
+        query |= Q(In(message_case_agency(), list(inbox.agency_ids)))
     return query
 
 
@@ -160,7 +233,7 @@ def _apply_filters(cases: QuerySet[Case], f: CaseFilters, *, rank: bool = False)
             status__in=[CaseStatus.CLOSED, CaseStatus.REJECTED, CaseStatus.MERGED]
         )
     if f.search_ids is not None:
-        cases = cases.filter(id__in=f.search_ids)
+        cases = cases.filter(ids_q(f.search_ids, vendor=connections[cases.db].vendor))
         if rank:
             cases = case_search_rank(cases, f.query)
     elif f.query:
@@ -184,13 +257,18 @@ def inbox_view_default(scope: StaffScope) -> str:
     return InboxView.QUEUE
 
 
-def inbox_view_q(view: str, scope: StaffScope, *, now: datetime) -> Q:
+def inbox_view_q(view: str, scope: StaffScope | InboxScope, *, now: datetime) -> Q:
     """The condition of one tab (on top of the visibility of ``case_visible_q``)."""
+    agency_ids: Any = None
+    if isinstance(scope, InboxScope):
+        scope, agency_ids = scope.scope, scope.agency_ids
     is_open = Q(status__in=OPEN_STATUSES)
     mine = Q(assignee_id=scope.user_id) if scope.user_id else Q(pk__in=[])
     unassigned = Q(assignee__isnull=True)
     if scope.agency_paths:  # "unassigned in my agencies"; Pemda-wide roles: in the whole Pemda
-        unassigned &= Q(agency_id__in=_agency_ids_under(scope.agency_paths))
+        if agency_ids is None:
+            agency_ids = _agency_ids_under(scope.agency_paths)
+        unassigned &= Q(agency_id__in=agency_ids)
     recently = now - timedelta(days=CLOSED_RECENT_DAYS)
     conditions = {
         InboxView.QUEUE: is_open & (mine | unassigned),
@@ -263,44 +341,66 @@ def _inbox_ordering(cases: QuerySet[Case], f: CaseFilters, *, now: datetime) -> 
     return cases.order_by("-created_at", "-id")
 
 
-def case_inbox_search(scope: StaffScope, filters: CaseFilters) -> tuple[CaseFilters, bool]:
+def case_inbox_search(
+    scope: StaffScope | InboxScope, filters: CaseFilters
+) -> tuple[CaseFilters, bool]:
     """Resolve the search text once into the ids of the newest matches (see
     ``sigap.cases.search``) for the list and every tab count; also whether matches were cut."""
     if not filters.query or filters.search_ids is not None:
         return filters, False
+    inbox = inbox_scope_for(scope)
     base = _apply_filters(
-        Case.objects.filter(case_visible_q(scope)), replace(filters, query="", view="")
+        Case.objects.filter(_inbox_visible_q(inbox)), replace(filters, query="", view="")
     )
-    # A message counts when its case is visible, asked case by case (a correlated, LIMIT-ed
-    # subquery PostgreSQL cannot turn into a join): as a join the planner misjudges how many
-    # cases an agency subtree holds and starts from the cases, re-reading their messages.
-    visible = Case.objects.filter(case_visible_q(scope), pk=OuterRef("case_id")).order_by()
-    visible_case = Subquery(
-        visible.annotate(yes=Value(True)).values("yes")[:1], output_field=BooleanField()
-    )
+    scope = inbox.scope
+    only_agencies = not (scope.is_superuser or scope.pemda_wide or scope.operator_pemdas)
     ids, truncated = case_search_ids(
-        base, filters.query, messages_visible=Q(Exact(visible_case, True))
+        base,
+        filters.query,
+        messages_visible=_messages_visible_q(inbox),
+        # Agency staff only: the text indexes narrow by agency themselves.
+        agency_ids=inbox.agency_ids if only_agencies else None,
     )
     return replace(filters, search_ids=tuple(ids)), truncated
 
 
+# What an inbox row shows and needs (``sigap.console.views.inbox``): the list reads only these
+# columns, not the related rows' JSON (a region's boundary alone is kilobytes per row).
+INBOX_ROW_FIELDS = (
+    "pemda_id", "tracking_number", "status", "priority", "channel", "title", "description",
+    "is_anonymous", "created_at", "updated_at", "version", "assignee_id",
+    "first_response_at", "first_response_due_at", "verification_due_at", "followup_due_at",
+    "resolution_due_at", "sla_next_at",
+    "agency__name", "agency__short_name", "agency__path",
+    "category__name",
+    "assignee__username", "assignee__full_name",
+)  # fmt: skip
+
+
 def case_inbox_for_user(
-    scope: StaffScope, filters: CaseFilters, *, now: datetime | None = None
+    scope: StaffScope | InboxScope, filters: CaseFilters, *, now: datetime | None = None
 ) -> QuerySet[Case]:
     """One tab of the inbox, filtered, searched (ranked by relevance) and sorted."""
     now = now or timezone.now()
+    inbox = inbox_scope_for(scope)
     ranked = bool(filters.query) and filters.sort in ("", InboxSort.RELEVANCE)
-    cases = Case.objects.filter(case_visible_q(scope)).select_related(
-        "agency", "category", "assignee", "region"
+    cases = (
+        Case.objects.filter(_inbox_visible_q(inbox))
+        .select_related("agency", "category", "assignee")
+        .only(*INBOX_ROW_FIELDS)
     )
     cases = _apply_filters(cases, filters, rank=ranked)
     if filters.view in InboxView.ALL_VIEWS:
-        cases = cases.filter(inbox_view_q(filters.view, scope, now=now))
+        cases = cases.filter(inbox_view_q(filters.view, inbox, now=now))
     return _inbox_ordering(cases, filters, now=now)
 
 
 def case_inbox_counts(
-    scope: StaffScope, filters: CaseFilters, *, now: datetime | None = None, cap: int = COUNT_CAP
+    scope: StaffScope | InboxScope,
+    filters: CaseFilters,
+    *,
+    now: datetime | None = None,
+    cap: int = COUNT_CAP,
 ) -> dict[str, int]:
     """Cases per tab under the current filters, each capped at ``cap + 1`` ("1000+").
 
@@ -308,10 +408,11 @@ def case_inbox_counts(
     entries per tab however many cases the Pemda has.
     """
     now = now or timezone.now()
-    base = _apply_filters(Case.objects.filter(case_visible_q(scope)), replace(filters, view=""))
+    inbox = inbox_scope_for(scope)
+    base = _apply_filters(Case.objects.filter(_inbox_visible_q(inbox)), replace(filters, view=""))
     parts, params = [], []
     for index, view in enumerate(InboxView.ALL_VIEWS):
-        tab = base.filter(inbox_view_q(view, scope, now=now)).order_by().values("id")[: cap + 1]
+        tab = base.filter(inbox_view_q(view, inbox, now=now)).order_by().values("id")[: cap + 1]
         try:
             sql, tab_params = tab.query.get_compiler(using=tab.db).as_sql()
         except EmptyResultSet:  # e.g. a search that matched nothing: no need to ask

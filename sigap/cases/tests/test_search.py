@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.db.models import F, Q
+from django.test.utils import CaptureQueriesContext
 
 from sigap.agencies.selectors import staff_scope
-from sigap.cases.models import Case, Message
+from sigap.cases.models import Case, DispositionReason, Message
 from sigap.cases.search import (
     case_search,
     case_search_ids,
@@ -20,7 +21,7 @@ from sigap.cases.selectors import (
     case_inbox_search,
     case_list_for_user,
 )
-from sigap.cases.services import IncomingMessage, case_message_add
+from sigap.cases.services import IncomingMessage, case_dispose, case_message_add
 from sigap.contacts.services import SenderIdentity
 
 
@@ -146,8 +147,8 @@ def test_postgres_search_uses_the_gin_indexes(make_case, category_a):
         message_plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
         cursor.execute("SET enable_indexscan = on")
-    assert "case_search_document_idx" in plan, plan
-    assert "message_in_fts_idx" in message_plan, message_plan
+    assert "case_search_agency_idx" in plan, plan
+    assert "message_in_search_idx" in message_plan, message_plan
     assert Message.objects.count() == 1
 
 
@@ -169,3 +170,63 @@ def test_stored_search_document_follows_edits(make_case, category_a):
     assert list(case_search(Case.objects.all(), "sampah")) == []
     Case.objects.filter(pk=case.pk).update(description="Sampah menumpuk di pasar")
     assert list(case_search(Case.objects.all(), "sampah")) == [case]
+
+
+def test_officer_search_follows_a_case_and_its_messages_to_the_new_agency(
+    make_case, category_a, agency_a, agency_b, staff_a, staff_b, coordinator
+):
+    """A citizen's follow-up message is found by the agency the case is with now: on PostgreSQL
+    the message's copy of its case's agency follows the case (triggers of migration 0009)."""
+    case = make_case("Mohon dibantu pak", category=category_a)
+    case_message_add(
+        case=case,
+        message=IncomingMessage(
+            channel="whatsapp",
+            text="Gorong-gorong tersumbat dekat masjid",
+            sender=SenderIdentity(external_id="6281234567890", phone="6281234567890"),
+            external_id="wamid.followup2",
+        ),
+    )
+
+    def searched(user) -> tuple[int, ...] | None:
+        return case_inbox_search(staff_scope(user), CaseFilters(query="gorong"))[0].search_ids
+
+    assert searched(staff_a) == (case.pk,) and searched(staff_b) == ()
+    case_dispose(
+        case=case, to_agency=agency_b, reason=DispositionReason.NOT_OUR_AUTHORITY,
+        actor=coordinator, note="Wewenang Dinkes",
+    )  # fmt: skip
+    assert searched(staff_a) == () and searched(staff_b) == (case.pk,)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT case_agency_id FROM cases_message WHERE case_id = %s",
+                           [case.pk])  # fmt: skip
+            assert cursor.fetchall() == [(agency_b.pk,)]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's GIN indexes")
+def test_officer_search_narrows_by_agency_inside_the_text_indexes(make_case, category_a, staff_a):
+    """The compiled agency condition must equal the indexed expression (ARRAY[agency])."""
+    make_case("Jalan berlubang", category=category_a)
+    with CaptureQueriesContext(connection) as queries:
+        case_inbox_search(staff_scope(staff_a), CaseFilters(query="jalan"))
+    (search,) = [q["sql"] for q in queries.captured_queries if "WITH source_" in q["sql"]]
+    body = search.split("; ", 1)[1].split("; RESET", 1)[0]  # without the SET/RESET around it
+    with connection.cursor() as cursor:
+        # A tiny table: leave the planner no other way than the GIN indexes (the B-tree ones
+        # are dropped inside the test's transaction, which rolls back).
+        cursor.execute(
+            "SELECT i.indexrelid::regclass::text FROM pg_index i WHERE i.indrelid IN "
+            "('cases_case'::regclass, 'cases_message'::regclass) AND NOT EXISTS "
+            "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid) "
+            "AND (SELECT amname FROM pg_am a JOIN pg_class r ON r.relam = a.oid "
+            "WHERE r.oid = i.indexrelid) = 'btree'"
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f'DROP INDEX "{name}"')
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {body}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    conditions = [line for line in plan.splitlines() if "Index Cond" in line and "@@" in line]
+    assert conditions and all("ARRAY[" in line and "&&" in line for line in conditions), plan
+    assert "case_search_agency_idx" in plan and "message_in_search_idx" in plan, plan
