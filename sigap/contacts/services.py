@@ -28,17 +28,38 @@ def normalize_msisdn(number: str) -> str:
     return digits
 
 
+@dataclass(frozen=True)
+class ResolvedIdentity:
+    """A sender's channel identity (its contact loaded) and whether this call created it."""
+
+    identity: ContactIdentity
+    created: bool
+
+    @property
+    def contact(self) -> Contact:
+        return self.identity.contact
+
+
 def contact_resolve(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> Contact | None:
     """Find or create the contact behind a channel identity, never twice under concurrency.
 
     Returns None when the sender gave no identity (anonymous web form).
     """
+    resolved = identity_resolve(pemda=pemda, channel=channel, sender=sender)
+    return resolved.contact if resolved is not None else None
+
+
+def identity_resolve(
+    *, pemda: Pemda, channel: str, sender: SenderIdentity
+) -> ResolvedIdentity | None:
+    """``contact_resolve`` that also returns the identity, and says whether it is new: a
+    contact created by this call has no history yet, which spares its callers the lookups."""
     if not sender.external_id:
         return None
     existing = _identity_get(pemda, channel, sender.external_id, sender.alternate_id)
     if existing is not None:
         _identity_touch(existing, sender)
-        return existing.contact
+        return ResolvedIdentity(existing, created=False)
     try:
         # The savepoint lets a concurrent insert of the same identity fail alone; the unique
         # constraint then points us at the winner's row.
@@ -49,7 +70,7 @@ def contact_resolve(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> Co
                 phone=normalize_msisdn(sender.phone) if sender.phone else "",
                 email=sender.email,
             )
-            ContactIdentity.objects.create(
+            identity = ContactIdentity.objects.create(
                 contact=contact,
                 pemda=pemda,
                 channel=channel,
@@ -58,12 +79,12 @@ def contact_resolve(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> Co
                 display_name=sender.display_name[:150],
                 last_inbound_at=timezone.now(),
             )
-            return contact
+            return ResolvedIdentity(identity, created=True)
     except IntegrityError:
         winner = _identity_get(pemda, channel, sender.external_id)
         if winner is None:
             raise
-        return winner.contact
+        return ResolvedIdentity(winner, created=False)
 
 
 def _identity_get(
@@ -101,3 +122,5 @@ def _identity_touch(identity: ContactIdentity, sender: SenderIdentity) -> None:
     if sender.alternate_id and not identity.alternate_id:
         updates["alternate_id"] = sender.alternate_id
     ContactIdentity.objects.filter(pk=identity.pk).update(**updates)
+    for name, value in updates.items():  # the caller goes on with this row: keep it current
+        setattr(identity, name, value)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,17 +74,19 @@ def hold_reasons(case: Case, text_key: str, policy: HoldPolicy) -> list[dict[str
     reasons = []
     minutes = policy.flood_window_minutes
     contact_id = case.contact_id
+    many = len(plain_key(case.description).split()) >= IDENTICAL_MIN_WORDS
+    same = _same_text_counts(case, text_key, policy, with_contacts=many)
     if contact_id is not None:
         reasons += _contact_rate(case, contact_id, policy)
-        repeats = _identical_from_contact(case, contact_id, text_key, policy) + 1  # + this case
+        repeats = same["from_contact"] + 1  # + this case
         if repeats > policy.identical_max_per_contact:
             message = _("Teks yang sama dikirim %(count)d kali oleh kontak ini dalam %(minutes)d "
                         "menit.") % {"count": repeats, "minutes": minutes}  # fmt: skip
             reasons.append(
                 _reason("identical_contact", repeats, policy.identical_max_per_contact, message)
             )
-    if len(plain_key(case.description).split()) >= IDENTICAL_MIN_WORDS:
-        contacts = _identical_contacts(case, text_key, policy) + 1
+    if many:
+        contacts = same["contacts"] + same["anonymous"] + 1
         if contacts > policy.identical_max_contacts:
             message = _("Teks yang sama dikirim oleh %(count)d kontak berbeda dalam %(minutes)d "
                         "menit.") % {"count": contacts, "minutes": minutes}  # fmt: skip
@@ -99,15 +101,23 @@ def _reason(code: str, count: int, limit: int, message: str) -> dict[str, Any]:
 
 
 def _contact_rate(case: Case, contact_id: int, policy: HoldPolicy) -> list[dict[str, Any]]:
-    recent = Case.objects.filter(contact_id=contact_id, created_at__lte=case.created_at)
-    hour = recent.filter(created_at__gt=case.created_at - timedelta(hours=1)).count()
-    limit = policy.contact_max_per_hour
+    """The hour and the day counted in one query (the day's count matters only when the
+    hour is within its limit)."""
+    recent = Case.objects.filter(
+        contact_id=contact_id,
+        created_at__lte=case.created_at,
+        created_at__gt=case.created_at - timedelta(days=1),
+    )
+    counts = recent.aggregate(
+        day=Count("pk"),
+        hour=Count("pk", filter=Q(created_at__gt=case.created_at - timedelta(hours=1))),
+    )
+    hour, limit = counts["hour"], policy.contact_max_per_hour
     if hour > limit:
         message = _("Kontak ini mengirim %(count)d laporan baru dalam satu jam (batas "
                     "%(limit)d).") % {"count": hour, "limit": limit}  # fmt: skip
         return [_reason("contact_hour", hour, limit, message)]
-    day = recent.filter(created_at__gt=case.created_at - timedelta(days=1)).count()
-    limit = policy.contact_max_per_day
+    day, limit = counts["day"], policy.contact_max_per_day
     if day > limit:
         message = _("Kontak ini mengirim %(count)d laporan baru dalam sehari (batas "
                     "%(limit)d).") % {"count": day, "limit": limit}  # fmt: skip
@@ -115,29 +125,38 @@ def _contact_rate(case: Case, contact_id: int, policy: HoldPolicy) -> list[dict[
     return []
 
 
-def _same_text(case: Case, text_key: str, policy: HoldPolicy) -> QuerySet[TriageResult]:
+def _same_text_counts(
+    case: Case, text_key: str, policy: HoldPolicy, *, with_contacts: bool
+) -> dict[str, int]:
+    """The same text in the Pemda within the window, in one query: how often this case's
+    contact sent it, and how many other contacts did (cases without a contact count one each).
+    Counted here from the senders' ids: usually there are none, and a plain column list costs
+    the ORM half of what an aggregate with filters does."""
+    mine = case.contact_id
+    if mine is None and not with_contacts:
+        return {"from_contact": 0, "contacts": 0, "anonymous": 0}  # nothing to count
     since = timezone.now() - timedelta(minutes=policy.flood_window_minutes)
-    return TriageResult.objects.filter(
-        text_key=text_key, created_at__gte=since, case__pemda_id=case.pemda_id
-    ).exclude(case_id=case.pk)
-
-
-def _identical_from_contact(case: Case, contact_id: int, text_key: str, policy: HoldPolicy) -> int:
-    return _same_text(case, text_key, policy).filter(case__contact_id=contact_id).count()
-
-
-def _identical_contacts(case: Case, text_key: str, policy: HoldPolicy) -> int:
-    """Other contacts that sent this text in the window (cases without a contact count one each)."""
-    others = _same_text(case, text_key, policy)
-    if case.contact_id is not None:
-        others = others.exclude(case__contact_id=case.contact_id)
-    known = others.filter(case__contact__isnull=False).values("case__contact_id").distinct()
-    return known.count() + others.filter(case__contact__isnull=True).count()
+    senders = list(
+        TriageResult.objects.filter(
+            text_key=text_key, created_at__gte=since, case__pemda_id=case.pemda_id
+        )
+        .exclude(case_id=case.pk)
+        .values_list("case__contact_id", flat=True)
+    )
+    others = {sender for sender in senders if sender is not None and sender != mine}
+    return {
+        "from_contact": sum(1 for sender in senders if mine is not None and sender == mine),
+        "contacts": len(others) if with_contacts else 0,
+        "anonymous": sum(1 for sender in senders if sender is None) if with_contacts else 0,
+    }
 
 
 def hold_record(case: Case, result: TriageResult, reasons: list[dict[str, Any]]) -> None:
     """Mark the triage held and say why on the timeline (the result is saved by the caller)."""
     result.held, result.hold_reasons, result.needs_review = True, reasons, True
+    # The case's copy of the flag keeps it out of agency inboxes (``Case.is_held``).
+    case.is_held = True
+    Case.objects.filter(pk=case.pk).update(is_held=True)
     event_record(
         case=case,
         kind=EventKind.NOTE,
@@ -171,6 +190,7 @@ def _held_triage(case: Case, actor: User) -> TriageResult:
 
 def _resolve(result: TriageResult, actor: User, resolution: str) -> None:
     result.held, result.hold_resolution = False, resolution
+    Case.objects.filter(pk=result.case_id).update(is_held=False)
     result.hold_resolved_by, result.hold_resolved_at = actor, timezone.now()
 
 
@@ -214,13 +234,17 @@ def case_hold_confirm_spam(*, case: Case, actor: User, note: str) -> TriageResul
     return result
 
 
-def acknowledgement_covering(case: Case, identity: ContactIdentity) -> OutboundMessage | None:
+def acknowledgement_covering(
+    case: Case, identity: ContactIdentity, *, held: bool | None = None
+) -> OutboundMessage | None:
     """For a held case, the acknowledgement its contact already received within the window:
     that one stands for this case too, so a flood never makes Sigap flood back. None means
-    this case gets its own acknowledgement."""
+    this case gets its own acknowledgement. ``held`` spares the look-up when it is known."""
     from sigap.channels.models import OutboundMessage
 
-    if not TriageResult.objects.filter(case_id=case.pk, held=True).exists():
+    if held is None:
+        held = TriageResult.objects.filter(case_id=case.pk, held=True).exists()
+    if not held:
         return None
     since = timezone.now() - timedelta(hours=policy_for(case.pemda).ack_window_hours)
     return (

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,47 +44,81 @@ def incident_suggest(*, case: Case, result: TriageResult, policy: HoldPolicy) ->
     scores = {int(d["case_id"]): float(d["score"]) for d in result.duplicates}
     if not scores:
         return None
-    others = Case.objects.filter(pk__in=scores, pemda_id=case.pemda_id)
-    rejected = _rejected_partners(case)
-    joined: list[Case] = []
-    for other in sorted(others, key=lambda o: -scores[o.pk]):
-        if other.pk in rejected:
-            continue
-        same = case.contact_id is not None and other.contact_id == case.contact_id
-        _link_store(case, other, scores[other.pk], same_reporter=same and other.is_open)
-        joined.append(other)
+    # The candidates staff did not reject, and `case`, each with its incident: one query.
+    rows = list(
+        _not_rejected(Case.objects.filter(pk__in=[*scores, case.pk], pemda_id=case.pemda_id), case)
+        .select_related("incident_member__incident")
+        .only("pk", "pemda_id", "contact_id", "status", *_MEMBER_FIELDS)
+    )
+    incident_of = {row.pk: incident for row in rows if (incident := _incident_loaded(row))}
+    joined = sorted((row for row in rows if row.pk != case.pk), key=lambda o: -scores[o.pk])
     if not joined:
         return None
-    incident = _incident_of(joined[0]) or _incident_create(case, joined[0])
-    for member in [case, *joined]:
-        if _incident_of(member) is None:
-            IncidentMember.objects.create(incident=incident, case=member)
-    _members_noted(incident, case)
-    return incident_refresh(incident, policy)
+    _links_store(case, joined, scores)
+    incident = _incident_join(case, joined, incident_of)
+    counts = _incident_counts(incident)
+    _members_noted(incident, case, counts["members"] - 1)
+    return incident_refresh(incident, policy, counts=counts)
 
 
-def _rejected_partners(case: Case) -> set[int]:
-    links = CaseLink.objects.filter(Q(low=case) | Q(high=case), status=LinkStatus.REJECTED)
-    return {pk for link in links for pk in (link.low_id, link.high_id) if pk != case.pk}
+# What `incident_suggest` reads of a candidate's membership and incident.
+_MEMBER_FIELDS = (
+    "incident_member__case_id",
+    "incident_member__incident_id",
+    "incident_member__incident__pemda_id",
+    "incident_member__incident__reporter_count",
+    "incident_member__incident__priority_raised_at",
+    "incident_member__incident__created_at",
+)
+
+
+def _incident_loaded(case: Case) -> Incident | None:
+    """The incident of a case fetched with ``select_related("incident_member__incident")``."""
+    try:
+        return case.incident_member.incident
+    except IncidentMember.DoesNotExist:
+        return None
+
+
+def _not_rejected(cases: QuerySet[Case], case: Case) -> QuerySet[Case]:
+    """Leave out the cases staff said are not the same incident as `case` (subqueries)."""
+    rejected = CaseLink.objects.filter(status=LinkStatus.REJECTED)
+    return cases.exclude(pk__in=rejected.filter(low_id=case.pk).values("high_id")).exclude(
+        pk__in=rejected.filter(high_id=case.pk).values("low_id")
+    )
 
 
 def _pair(a: Case, b: Case) -> tuple[Case, Case]:
     return (a, b) if a.pk < b.pk else (b, a)
 
 
-def _link_store(case: Case, other: Case, score: float, *, same_reporter: bool) -> CaseLink:
-    low, high = _pair(case, other)
-    link, _created = CaseLink.objects.get_or_create(
-        low=low,
-        high=high,
-        defaults={
-            "score": score,
-            "reason": LinkReason.SAME_REPORTER if same_reporter else LinkReason.SIMILAR,
-            # Re-sending is not a judgement call: the reporter's own cases are linked at once.
-            "status": LinkStatus.CONFIRMED if same_reporter else LinkStatus.SUGGESTED,
-        },
+def _links_store(case: Case, others: list[Case], scores: dict[int, float]) -> None:
+    """Suggested links in one INSERT; a pair linked before keeps its link and decision."""
+    links = []
+    for other in others:
+        # Re-sending is not a judgement call: the reporter's own open cases are linked at once.
+        same = case.contact_id is not None and other.contact_id == case.contact_id and other.is_open
+        low, high = _pair(case, other)
+        links.append(
+            CaseLink(
+                low=low, high=high, score=scores[other.pk],
+                reason=LinkReason.SAME_REPORTER if same else LinkReason.SIMILAR,
+                status=LinkStatus.CONFIRMED if same else LinkStatus.SUGGESTED,
+            )
+        )  # fmt: skip
+    CaseLink.objects.bulk_create(links, ignore_conflicts=True)
+
+
+def _incident_join(case: Case, joined: list[Case], incident_of: dict[int, Incident]) -> Incident:
+    """The best candidate's incident (made when it has none), joined by `case` and by every
+    candidate not in an incident yet; a candidate in another incident stays there."""
+    incident = incident_of.get(joined[0].pk) or Incident.objects.create(pemda_id=case.pemda_id)
+    IncidentMember.objects.bulk_create(
+        IncidentMember(incident=incident, case=c)
+        for c in [case, *joined]
+        if c.pk not in incident_of
     )
-    return link
+    return incident
 
 
 def _incident_of(case: Case) -> Incident | None:
@@ -100,26 +134,40 @@ def _incident_create(*cases: Case) -> Incident:
     return incident
 
 
-def _members_noted(incident: Incident, case: Case) -> None:
+def _members_noted(incident: Incident, case: Case, others: int) -> None:
     event_record(
         case=case,
         kind=EventKind.NOTE,
         note=_("Kemungkinan kejadian yang sama dengan %(count)d laporan lain; periksa tautannya.")
-        % {"count": incident.members.exclude(case_id=case.pk).count()},
+        % {"count": others},
         data={"triage": "incident", "incident_id": incident.pk},
     )
 
 
-def incident_refresh(incident: Incident, policy: HoldPolicy | None = None) -> Incident:
-    """Recount distinct reporters; a large incident makes its open cases high priority."""
-    cases = Case.objects.filter(incident_member__incident=incident).exclude(
-        status=CaseStatus.REJECTED
+def _incident_counts(incident: Incident) -> dict[str, int]:
+    """Its members, and its distinct reporters (rejected cases left out), in one query."""
+    kept = ~Q(status=CaseStatus.REJECTED)
+    return Case.objects.filter(incident_member__incident=incident).aggregate(
+        members=Count("pk"),
+        known=Count("contact_id", distinct=True, filter=kept),
+        anonymous=Count("pk", filter=kept & Q(contact__isnull=True)),
     )
-    contacts = set(cases.filter(contact__isnull=False).values_list("contact_id", flat=True))
-    incident.reporter_count = len(contacts) + cases.filter(contact__isnull=True).count()
+
+
+def incident_refresh(
+    incident: Incident, policy: HoldPolicy | None = None, *, counts: dict[str, int] | None = None
+) -> Incident:
+    """Recount distinct reporters; a large incident makes its open cases high priority.
+    ``counts``: ``_incident_counts`` when the caller has them already."""
+    counts = counts or _incident_counts(incident)
+    incident.reporter_count = counts["known"] + counts["anonymous"]
     policy = policy or policy_for(incident.pemda)
     if incident.reporter_count >= policy.incident_min_reporters:
-        _raise_priority(incident, cases.filter(status__in=OPEN_STATUSES, priority__in=_RAISABLE))
+        raisable = Case.objects.filter(
+            incident_member__incident=incident, status__in=OPEN_STATUSES, priority__in=_RAISABLE
+        )
+        # case_set_priority locks and reads each row itself: the id is all it needs here.
+        _raise_priority(incident, raisable.only("pk"))
     incident.save(update_fields=["reporter_count", "priority_raised_at"])
     return incident
 

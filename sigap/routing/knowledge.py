@@ -10,7 +10,8 @@ from sigap.agencies.models import Pemda
 from sigap.routing.faq import Article, FaqIndex
 from sigap.routing.models import KnowledgeArticle
 
-_indexes: dict[int, tuple[tuple[object, ...], float, FaqIndex]] = {}
+# None is cached too: a Pemda without articles must not cost two queries per message.
+_indexes: dict[int, tuple[tuple[object, ...], float, FaqIndex | None]] = {}
 RECHECK_SECONDS = 30.0
 
 
@@ -32,9 +33,7 @@ def faq_index_for(pemda: Pemda) -> FaqIndex | None:
         Article(a.pk, [a.title, *a.questions], a.answer)
         for a in _articles(pemda).only("pk", "title", "questions", "answer")
     ]
-    if not rows:
-        return None
-    index = FaqIndex.build(rows)
+    index = FaqIndex.build(rows) if rows else None
     _indexes[pemda.pk] = (stamp, now, index)
     return index
 

@@ -30,7 +30,8 @@ import struct
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from functools import lru_cache
 
 from sigap.routing.faq import normalised_words
 
@@ -120,6 +121,27 @@ class IncidentView:
     lat: float | None = None
     lng: float | None = None
     reporter: str | None = None
+
+
+@lru_cache(maxsize=1024)
+def signature_parsed(stored: str) -> Signature | None:
+    """A stored signature, parsed once per process (triage compares a new case with up to
+    500 recent ones, mostly the same from one message to the next); None for another version.
+    Signatures are immutable, so sharing one parsed object is safe."""
+    try:
+        return Signature.from_json(stored)
+    except ValueError:
+        return None
+
+
+def max_time_apart(threshold: float) -> timedelta:
+    """How far apart in time two reports can be and still reach ``threshold``: text and place
+    are at most 1, so the score is at most the time factor ``0.5 ** (hours / half-life)``
+    raised to its weight. A minute is added against rounding at the edge."""
+    if threshold <= 0.0:
+        return timedelta.max
+    hours = TIME_HALF_LIFE_HOURS / TIME_WEIGHT * math.log2(1.0 / threshold)
+    return timedelta(hours=max(hours, 0.0), minutes=1)
 
 
 def text_signature(text: str) -> Signature:

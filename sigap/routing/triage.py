@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, AgencyKind, Pemda
 from sigap.cases.models import OPEN_STATUSES, Case, EventKind
-from sigap.cases.services import case_route, case_set_priority, case_set_region, event_record
+from sigap.cases.services import (
+    case_route,
+    case_set_priority,
+    case_set_region,
+    case_state_settled,
+    event_record,
+)
 from sigap.catalog.models import Priority
 from sigap.regions.models import Region
 from sigap.routing import holds, incidents, similarity
@@ -27,13 +33,28 @@ from sigap.routing.training import router_for
 
 logger = logging.getLogger(__name__)
 
+# What `case_state_settled` calls a committed triage (the routing hook then enqueues no task).
+TRIAGED = "triage"
 DUPLICATE_WINDOW = timedelta(days=7)
 DUPLICATE_THRESHOLD = 0.45
-_gazetteers: dict[int, tuple[float, Gazetteer]] = {}
 GAZETTEER_TTL_SECONDS = 300.0
 
 
+@dataclass(frozen=True)
+class _Places:
+    gazetteer: Gazetteer
+    regions: dict[str, Region]  # the rows it was built from, by code: no look-up per match
+
+
+_gazetteers: dict[int, tuple[float, _Places]] = {}
+
+
 def gazetteer_for(pemda: Pemda) -> Gazetteer | None:
+    places = _places_for(pemda)
+    return places.gazetteer if places is not None else None
+
+
+def _places_for(pemda: Pemda) -> _Places | None:
     cached = _gazetteers.get(pemda.pk)
     if cached is not None and time.monotonic() - cached[0] < GAZETTEER_TTL_SECONDS:
         return cached[1]
@@ -48,36 +69,56 @@ def gazetteer_for(pemda: Pemda) -> Gazetteer | None:
     if not names:
         return None
     gazetteer = Gazetteer.from_regions(names, aliases=region_aliases(pemda))
-    _gazetteers[pemda.pk] = (time.monotonic(), gazetteer)
-    return gazetteer
+    places = _Places(gazetteer, {region.code: region for region in regions})
+    _gazetteers[pemda.pk] = (time.monotonic(), places)
+    return places
+
+
+# The Pemda's hold limits as triage applies them: re-read at most this often per process, like
+# the router (`training.RECHECK_SECONDS`); an edited policy applies within that time.
+POLICY_TTL_SECONDS = 30.0
+_policies: dict[int, tuple[float, holds.HoldPolicy]] = {}
+
+
+def _policy_for(pemda: Pemda) -> holds.HoldPolicy:
+    cached = _policies.get(pemda.pk)
+    if cached is not None and time.monotonic() - cached[0] < POLICY_TTL_SECONDS:
+        return cached[1]
+    policy = holds.policy_for(pemda)
+    _policies[pemda.pk] = (time.monotonic(), policy)
+    return policy
 
 
 def gazetteer_cache_clear() -> None:
+    """Empty triage's per-process caches: gazetteers and hold policies."""
     _gazetteers.clear()
+    _policies.clear()
 
 
 def case_triage(case: Case) -> TriageResult:
     """Run once per case (idempotent): the result is stored and acted on at once."""
-    existing = TriageResult.objects.filter(case=case).first()
-    if existing is not None:
-        return existing
-    with transaction.atomic():
-        # A new channel case is triaged inline and by the queued task: the row lock lets one
-        # run and the other find its result.
+    # No savepoint of its own: inside the channel intake's transaction a failure undoes that
+    # whole transaction anyway (and is retried), and the task path starts a real one here.
+    with transaction.atomic(savepoint=False):
+        # A new channel case is triaged inline, and a re-delivery racing it may try too: the
+        # row lock lets one run and the other find its result. The look-up comes after the
+        # lock, in a statement of its own: on PostgreSQL a subquery of the locking statement
+        # would read from before the wait and miss the result the other one committed. No
+        # look-up before the lock: nearly always the case was created a moment ago.
         locked = (
             Case.objects.select_for_update(of=("self",))
-            .select_related("pemda__region", "agency")
+            .select_related("pemda", "region")
+            .defer("region__boundary")  # a polygon, never read here
             .get(pk=case.pk)
         )
         existing = TriageResult.objects.filter(case=case).first()
         if existing is not None:
             return existing
-        return _triage(locked)
+        return _triage(locked, _policy_for(locked.pemda))
 
 
-def _triage(case: Case) -> TriageResult:
+def _triage(case: Case, policy: holds.HoldPolicy) -> TriageResult:
     text = case.description
-    policy = holds.policy_for(case.pemda)
     result = TriageResult(
         case=case,
         signature=similarity.text_signature(text).to_json(),
@@ -98,6 +139,7 @@ def _triage(case: Case) -> TriageResult:
     result.save()
     if not result.held:
         incidents.incident_suggest(case=case, result=result, policy=policy)
+    case_state_settled(case.pk, TRIAGED)  # the queued triage task is not needed
     return result
 
 
@@ -133,12 +175,12 @@ def _abuse(case: Case, text: str, result: TriageResult) -> None:
 
 
 def _place(case: Case, text: str, result: TriageResult) -> None:
-    gazetteer = gazetteer_for(case.pemda)
-    match = gazetteer.locate(text) if gazetteer is not None else None
-    if match is None:
+    places = _places_for(case.pemda)
+    match = places.gazetteer.locate(text) if places is not None else None
+    if match is None or places is None:
         return
     result.place = {"code": match.code, "name": match.name, "score": match.score}
-    region = Region.objects.filter(code=match.code).first()
+    region = places.regions.get(match.code)
     if region is not None and case.region_id is None:
         case_set_region(case=case, region=region, actor=None, source="gazetteer")
         case.region = region
@@ -158,23 +200,19 @@ def _emergency(case: Case, text: str, result: TriageResult) -> None:
 
 
 def _duplicates(case: Case, result: TriageResult) -> list[dict[str, Any]]:
-    since = case.created_at - DUPLICATE_WINDOW
-    # Held cases (floods) are left out until released: spam must not grow an incident.
-    recent = (
-        TriageResult.objects.filter(
-            case__pemda=case.pemda, case__created_at__gte=since, case__status__in=OPEN_STATUSES
-        )
-        .exclude(case_id=case.pk)
-        .exclude(held=True)
-        .select_related("case__region")
-        .order_by("-created_at")[:500]
-    )
+    # Only what scoring reads, as plain values: no model rows, no JSON fields decoded, and each
+    # stored signature parsed once per process (`similarity.signature_parsed`).
     views = []
-    for row in recent:
-        try:
-            views.append(_incident(row.case, row.signature))
-        except ValueError:  # a signature of an older version: skip rather than guess
+    for case_id, signature, at, region_code, lat, lng, contact_id in _recent_triaged(case):
+        parsed = similarity.signature_parsed(signature)
+        if parsed is None:  # a signature of an older version: skip rather than guess
             continue
+        views.append(
+            similarity.IncidentView(
+                id=case_id, signature=parsed, at=at, region_code=region_code, lat=lat, lng=lng,
+                reporter=str(contact_id) if contact_id else None,
+            )
+        )  # fmt: skip
     candidates = similarity.cluster_candidates(
         _incident(case, result.signature), views, threshold=DUPLICATE_THRESHOLD
     )
@@ -191,6 +229,25 @@ def _incident(case: Case, signature: str) -> similarity.IncidentView:
         lng=case.longitude,
         reporter=str(case.contact_id) if case.contact_id else None,
     )
+
+
+def _recent_triaged(case: Case) -> Any:
+    """The Pemda's most recent open, triaged cases that could score as the same incident."""
+    # No candidate further apart in time can reach the threshold, whatever its text and place.
+    since = case.created_at - min(DUPLICATE_WINDOW, similarity.max_time_apart(DUPLICATE_THRESHOLD))
+    # Held cases (floods) are left out until released: spam must not grow an incident.
+    return (
+        TriageResult.objects.filter(
+            case__pemda=case.pemda, case__created_at__gte=since, case__status__in=OPEN_STATUSES
+        )
+        .exclude(case_id=case.pk)
+        .exclude(held=True)
+        .order_by("-created_at")
+        .values_list(
+            "case_id", "signature", "case__created_at", "case__region__code", "case__latitude",
+            "case__longitude", "case__contact_id",
+        )[:500]
+    )  # fmt: skip
 
 
 def _route(case: Case, text: str, result: TriageResult) -> None:

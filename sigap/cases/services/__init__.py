@@ -11,7 +11,14 @@ from sigap.cases.services.actions import (
     case_resolve,
     mentioned_usernames,
 )
-from sigap.cases.services.common import case_changed, case_hook_register, event_record
+from sigap.cases.services.common import (
+    case_changed,
+    case_changes_deferred,
+    case_hook_register,
+    case_state_is_settled,
+    case_state_settled,
+    event_record,
+)
 from sigap.cases.services.intake import (
     CaseCreateResult,
     CaseOptions,
@@ -48,6 +55,7 @@ __all__ = [
     "case_add_note",
     "case_assign",
     "case_changed",
+    "case_changes_deferred",
     "case_claim",
     "case_create",
     "case_dispose",
@@ -67,6 +75,8 @@ __all__ = [
     "case_set_flags",
     "case_set_priority",
     "case_set_region",
+    "case_state_is_settled",
+    "case_state_settled",
     "case_transition",
     "event_record",
     "mentioned_usernames",

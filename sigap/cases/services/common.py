@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -32,15 +35,104 @@ def case_hook_register(hook: CaseHook) -> None:
 def case_changed(case: Case, change: str) -> None:
     """Announce ``change`` (created, status, disposed, ...) once the transaction commits."""
     case_id = case.pk
+    batch = _batch_open()
+    if batch is not None:
+        transaction.on_commit(lambda: batch.changes.append((case_id, change)))
+        return
+    transaction.on_commit(lambda: _hooks_run(case_id, change))
 
-    def run() -> None:
-        for hook in list(_case_hooks):
-            try:
-                hook(case_id, change)
-            except Exception:  # one failing subscriber must not hide the change from others
-                logger.exception("case hook %r failed for case %s", hook, case_id)
 
-    transaction.on_commit(run)
+def _hooks_run(case_id: int, change: str) -> None:
+    for hook in list(_case_hooks):
+        try:
+            hook(case_id, change)
+        except Exception:  # one failing subscriber must not hide the change from others
+            logger.exception("case hook %r failed for case %s", hook, case_id)
+
+
+@dataclass
+class _ChangeBatch:
+    """Committed changes held back by ``case_changes_deferred``, and the derived state that a
+    committed write already brought up to date (``case_state_settled``)."""
+
+    changes: list[tuple[int, str]] = field(default_factory=list)
+    # (case id, what) → how many changes had committed when that state was brought up to date
+    settled: dict[tuple[int, str], int] = field(default_factory=dict)
+
+    def settle(self, case_id: int, what: str) -> None:
+        self.settled[(case_id, what)] = len(self.changes)
+
+    def is_settled(self, case_id: int, what: str) -> bool:
+        at = self.settled.get((case_id, what))
+        if at is None:
+            return False
+        return all(changed != case_id for changed, _change in self.changes[at:])
+
+    def announcements(self) -> list[tuple[int, str]]:
+        """Each distinct change once, in order; a case created in the batch only as
+        "created": its hooks read it as it ended up, routed, placed and prioritised."""
+        created = {case_id for case_id, change in self.changes if change == "created"}
+        return list(
+            dict.fromkeys(
+                (case_id, "created" if case_id in created else change)
+                for case_id, change in self.changes
+            )
+        )
+
+    def flush(self) -> None:
+        _local.flushing = self
+        try:
+            for case_id, change in self.announcements():
+                _hooks_run(case_id, change)
+        finally:
+            _local.flushing = None
+
+
+_local = threading.local()
+
+
+def _batch_open() -> _ChangeBatch | None:
+    return getattr(_local, "batch", None)
+
+
+@contextmanager
+def case_changes_deferred() -> Iterator[None]:
+    """Run the hooks of the changes committed inside once, after the last of them.
+
+    The channel intake commits a new case and then its triage in two transactions: with the
+    hooks held back, subscribers read the case once, finished, instead of once per change (the
+    SLA deadlines, alerts, auto-assignment all derive from its state). A change announced
+    twice runs its hooks once, and a case created inside is announced only as "created" (see
+    ``_ChangeBatch.announcements``), which is exact while everything inside acts as the system:
+    a person's routing decision, say, must still reach the learning loop as "routed".
+    Rolled-back changes are never announced; changes committed before an error still are.
+    """
+    if _batch_open() is not None:  # nested: the outermost one runs the hooks
+        yield
+        return
+    batch = _local.batch = _ChangeBatch()
+    try:
+        yield
+    finally:
+        _local.batch = None
+        # At once in autocommit; inside an outer transaction, after its commit, behind the
+        # changes it holds (on_commit callbacks run in order).
+        transaction.on_commit(batch.flush)
+
+
+def case_state_settled(case_id: int, what: str) -> None:
+    """Say (once the transaction commits) that the state ``what`` derived from the case, such
+    as its SLA deadlines, is up to date with every change so far. Within
+    ``case_changes_deferred`` a hook may then skip recomputing it; elsewhere this does nothing."""
+    batch = _batch_open() or getattr(_local, "flushing", None)
+    if batch is not None:
+        transaction.on_commit(lambda: batch.settle(case_id, what))
+
+
+def case_state_is_settled(case_id: int, what: str) -> bool:
+    """For a hook run by ``case_changes_deferred``: whether ``what`` is already up to date."""
+    batch = getattr(_local, "flushing", None)
+    return batch is not None and batch.is_settled(case_id, what)
 
 
 def event_record(
@@ -53,7 +145,26 @@ def event_record(
     note: str = "",
     data: dict[str, Any] | None = None,
 ) -> CaseEvent:
-    return CaseEvent.objects.create(
+    event = event_build(
+        case=case, kind=kind, actor=actor, from_value=from_value, to_value=to_value, note=note,
+        data=data,
+    )  # fmt: skip
+    event.save(force_insert=True)
+    return event
+
+
+def event_build(
+    *,
+    case: Case,
+    kind: str,
+    actor: User | None = None,
+    from_value: object = "",
+    to_value: object = "",
+    note: str = "",
+    data: dict[str, Any] | None = None,
+) -> CaseEvent:
+    """An unsaved timeline event, for ``events_record``."""
+    return CaseEvent(
         case=case,
         actor=actor,
         kind=kind,
@@ -63,6 +174,11 @@ def event_record(
         data=data or {},
         created_at=timezone.now(),
     )
+
+
+def events_record(events: list[CaseEvent]) -> list[CaseEvent]:
+    """Several timeline events of one write in one INSERT, in the given order."""
+    return CaseEvent.objects.bulk_create(events)
 
 
 def case_lock(case: Case, *, expected_version: int | None = None) -> Case:

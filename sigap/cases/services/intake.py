@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from sigap.agencies.models import Agency, Pemda, User
 from sigap.cases.models import (
     Attachment,
     Case,
+    CaseEvent,
     CaseStatus,
     Disposition,
     DispositionReason,
@@ -28,7 +29,7 @@ from sigap.cases.models import (
     MessageStatus,
     TrackingCounter,
 )
-from sigap.cases.services.common import case_changed, event_record
+from sigap.cases.services.common import case_changed, event_build, event_record, events_record
 from sigap.cases.services.workflow import case_transition
 from sigap.catalog.models import CaseKind, Category, Priority
 from sigap.contacts.models import Channel, Contact
@@ -89,6 +90,8 @@ class CaseOptions:
     title: str = ""
     is_anonymous: bool = False
     is_confidential: bool = False
+    # The sender's contact, when the caller resolved it already (the channel intake does).
+    contact: Contact | None = None
 
 
 def case_create(
@@ -102,14 +105,13 @@ def case_create(
     options = options or CaseOptions()
     _validate(pemda, message, options)
     sniffed = [check_attachment(a.content, name=a.name) for a in message.attachments]
-    existing = _existing_for(message)
-    if existing is not None:
-        return existing
     try:
         with transaction.atomic():
             return _create(pemda, message, options, actor, sniffed)
     except IntegrityError:
-        # A concurrent delivery of the same message won the unique (channel, external_id).
+        # The message was stored before, or a concurrent delivery of it won the unique
+        # (channel, external_id): no look-up first, a re-delivery is the rare case. The
+        # savepoint takes back the case row and the tracking number with it (gap-free).
         existing = _existing_for(message)
         if existing is None:
             raise
@@ -137,34 +139,39 @@ def _create(
     sniffed: list[SniffedType],
 ) -> CaseCreateResult:
     now = timezone.now()
-    contact = contact_resolve(pemda=pemda, channel=message.channel, sender=message.sender)
+    contact = options.contact or contact_resolve(
+        pemda=pemda, channel=message.channel, sender=message.sender
+    )
     case = Case.objects.create(
         pemda=pemda,
         tracking_number=_next_tracking_number(pemda, now),
         **_case_fields(pemda, message, options, contact, now),
     )
-    inbound = _inbound_message(pemda, case, contact, message, now)
-    event_record(
-        case=case,
-        kind=EventKind.CREATED,
-        actor=actor,
-        to_value=case.status,
-        data={"channel": message.channel, "external_id": message.external_id},
-    )
+    inbound = _inbound_message(pemda.pk, case, contact.pk if contact else None, message, now)
+    events = [
+        event_build(
+            case=case,
+            kind=EventKind.CREATED,
+            actor=actor,
+            to_value=case.status,
+            data={"channel": message.channel, "external_id": message.external_id},
+        )
+    ]
     if case.agency is not None:
-        _initial_disposition(case, actor, now)
+        events.append(_initial_disposition(case, actor, now))
+    events_record(events)
     attachments_store(case=case, message=inbound, incoming=message.attachments, sniffed=sniffed)
     case_changed(case, "created")
     return CaseCreateResult(case=case, created=True, message=inbound)
 
 
 def _inbound_message(
-    pemda: Pemda, case: Case, contact: Contact | None, message: IncomingMessage, now: datetime
+    pemda_id: int, case: Case, contact_id: int | None, message: IncomingMessage, now: datetime
 ) -> Message:
     return Message.objects.create(
-        pemda=pemda,
+        pemda_id=pemda_id,
         case=case,
-        contact=contact,
+        contact_id=contact_id,
         channel=message.channel,
         account_id=message.account_id,
         direction=MessageDirection.INBOUND,
@@ -189,14 +196,19 @@ def case_message_add(*, case: Case, message: IncomingMessage) -> MessageAddResul
     """
     _validate_followup(message)
     sniffed = [check_attachment(a.content, name=a.name) for a in message.attachments]
-    if message.external_id:
-        found = Message.objects.filter(
-            channel=message.channel, external_id=message.external_id
-        ).first()
-        if found is not None:
-            return MessageAddResult(message=found, created=False)
-    with transaction.atomic():
-        return _add_followup(case, message, sniffed)
+    try:
+        with transaction.atomic():
+            return _add_followup(case, message, sniffed)
+    except IntegrityError:
+        # Stored before (or by a concurrent delivery): no look-up first, as in `case_create`.
+        found = None
+        if message.external_id:
+            found = Message.objects.filter(
+                channel=message.channel, external_id=message.external_id
+            ).first()
+        if found is None:
+            raise
+        return MessageAddResult(message=found, created=False)
 
 
 def _validate_followup(message: IncomingMessage) -> None:
@@ -212,7 +224,7 @@ def _add_followup(
 ) -> MessageAddResult:
     now = timezone.now()
     case = Case.objects.select_for_update(of=("self",)).get(pk=case.pk)
-    inbound = _inbound_message(case.pemda, case, case.contact, message, now)
+    inbound = _inbound_message(case.pemda_id, case, case.contact_id, message, now)
     event_record(
         case=case,
         kind=EventKind.MESSAGE_IN,
@@ -281,7 +293,8 @@ def _case_fields(
     }
 
 
-def _initial_disposition(case: Case, actor: User | None, now: datetime) -> None:
+def _initial_disposition(case: Case, actor: User | None, now: datetime) -> CaseEvent:
+    """The first hop, stored; its timeline event is returned for the caller to record."""
     assert case.agency is not None
     Disposition.objects.create(
         case=case,
@@ -290,17 +303,35 @@ def _initial_disposition(case: Case, actor: User | None, now: datetime) -> None:
         actor=actor,
         created_at=now,
     )
-    event_record(case=case, kind=EventKind.DISPOSED, actor=actor, to_value=case.agency.short_name)
+    return event_build(
+        case=case, kind=EventKind.DISPOSED, actor=actor, to_value=case.agency.short_name
+    )
 
 
 def _next_tracking_number(pemda: Pemda, now: datetime) -> str:
     """BDG-2611-00042: prefix, local year and month, a gap-free sequence per month."""
     period = now.astimezone(ZoneInfo(pemda.timezone)).strftime("%y%m")
-    counter, _created = TrackingCounter.objects.get_or_create(pemda=pemda, period=period)
-    # The UPDATE takes the row lock, so concurrent creators queue here and each gets its own n.
-    TrackingCounter.objects.filter(pk=counter.pk).update(last_value=F("last_value") + 1)
-    value = TrackingCounter.objects.values_list("last_value", flat=True).get(pk=counter.pk)
+    value = _counter_increment(pemda.pk, period)
+    if value is None:  # the month's first case: make its row, then count as usual
+        TrackingCounter.objects.get_or_create(pemda=pemda, period=period)
+        value = _counter_increment(pemda.pk, period)
+        assert value is not None
     return f"{pemda.tracking_prefix}-{period}-{value:05d}"
+
+
+def _counter_increment(pemda_id: int, period: str) -> int | None:
+    """Add one to the month's counter and read it back in one statement (RETURNING: PostgreSQL
+    and SQLite >= 3.35). The UPDATE takes the row lock, so concurrent creators queue here and
+    each gets its own n; the lock lasts until the case's transaction commits."""
+    table = connection.ops.quote_name(TrackingCounter._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_value = last_value + 1"  # noqa: S608 - names are ours
+            " WHERE pemda_id = %s AND period = %s RETURNING last_value",
+            [pemda_id, period],
+        )
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
 def _validate(pemda: Pemda, message: IncomingMessage, options: CaseOptions) -> None:

@@ -15,16 +15,22 @@ from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, AgencyKind
 from sigap.cases.models import OPEN_STATUSES, Case, Message, MessageDirection, MessageStatus
-from sigap.cases.services import CaseOptions, IncomingMessage, case_create, case_message_add
+from sigap.cases.services import (
+    CaseOptions,
+    IncomingMessage,
+    case_changes_deferred,
+    case_create,
+    case_message_add,
+)
 from sigap.channels.models import ChannelAccount, Conversation, OutboundMessage
 from sigap.channels.services import ratings, replies
 from sigap.channels.services.outbox import outbound_create
 from sigap.contacts.models import Contact, ContactIdentity
-from sigap.contacts.services import contact_resolve, identity_get
+from sigap.contacts.services import identity_get, identity_resolve
 from sigap.routing.knowledge import faq_answer
 from sigap.routing.models import KnowledgeArticle, TriageResult
 from sigap.routing.triage import case_triage
-from sigap.sla.services import case_first_response_due_set
+from sigap.sla.services import case_deadlines_recompute
 from sigap.sla.services.delivery import PURPOSE as STAFF_NOTIFICATION_PURPOSE
 
 # "cek status BDG-2611-00042", "status laporan bdg-2611-00042", "lacak BDG-2611-42"
@@ -57,32 +63,55 @@ def inbound_message_handle(*, account: ChannelAccount, message: IncomingMessage)
     the Pemda) is locked for the insert only, not for triage, the SLA clock and the
     acknowledgement; the second does those. If the process dies between the two, the event's
     retry or Meta's re-delivery comes back through the duplicate path, which finishes the case.
+    The case hooks of both run once, after the second (``case_changes_deferred``): the SLA
+    clock computed for the acknowledgement is not computed again.
     """
-    with transaction.atomic():
-        result = _route_message(account, message)
-    if not result.intake_pending or result.case is None:
-        return result
-    with transaction.atomic():
-        return _intake_finish(account, result.identity, result.case)
+    with case_changes_deferred():
+        with transaction.atomic():
+            result = _route_message(account, message)
+        if not result.intake_pending or result.case is None:
+            return result
+        with transaction.atomic():
+            return _intake_finish(account, result.identity, result.case)
 
 
 def _route_message(account: ChannelAccount, message: IncomingMessage) -> HandleResult:
     if message.external_id:
+        # Nearly always nothing: the few columns a re-delivery needs, its case read only then.
         seen = (
             Message.objects.filter(channel=message.channel, external_id=message.external_id)
-            .select_related("case")
+            .only("pk", "case_id", "direction", "created_at")
             .first()
         )
         if seen is not None:
             return _duplicate(account, seen, message)
-    pemda = account.pemda
-    contact = contact_resolve(pemda=pemda, channel=message.channel, sender=message.sender)
-    identity = identity_get(pemda=pemda, channel=message.channel, sender=message.sender)
+    resolved = identity_resolve(pemda=account.pemda, channel=message.channel, sender=message.sender)
+    identity = resolved.identity if resolved is not None else None
+    contact = resolved.contact if resolved is not None else None
     if identity is not None:
         _conversation_touch(account, identity)
     asked = _STATUS_QUESTION.search(message.text or "")
     if asked and contact is not None and identity is not None:
         return _answer_status(account, identity, contact, message, asked)
+    # A contact created by this very message has no case, rating request, automatic answer
+    # or staff notification to continue: none of those look-ups can find anything.
+    if resolved is None or not resolved.created:
+        known = _continue_conversation(account, identity, contact, message)
+        if known is not None:
+            return known
+    article = faq_answer(account.pemda, message.text) if message.text and identity else None
+    if article is not None and identity is not None:
+        return _answer_faq(account, identity, contact, message, article)
+    return _create(account, identity, contact, message)
+
+
+def _continue_conversation(
+    account: ChannelAccount,
+    identity: ContactIdentity | None,
+    contact: Contact | None,
+    message: IncomingMessage,
+) -> HandleResult | None:
+    """A known sender's message that belongs to what came before, or None."""
     rated = ratings.rating_reply_handle(
         account=account, identity=identity, contact=contact, message=message
     )
@@ -93,7 +122,7 @@ def _route_message(account: ChannelAccount, message: IncomingMessage) -> HandleR
         # "PETUGAS" after an automatic answer: the original question becomes a case.
         Message.objects.filter(pk=waiting.pk).update(data={**waiting.data, "escalated": True})
         return _create(
-            account, identity, replace(message, text=f"{waiting.text}\n\n{message.text}")
+            account, identity, contact, replace(message, text=f"{waiting.text}\n\n{message.text}")
         )
     open_case = threaded_case_for(contact, message) or open_case_for(contact, message.channel)
     if open_case is not None:
@@ -101,10 +130,7 @@ def _route_message(account: ChannelAccount, message: IncomingMessage) -> HandleR
         return HandleResult(outcome="joined", case=open_case)
     if identity is not None and _answers_staff_notification(contact, message):
         return _answer_staff(account, identity, contact, message)
-    article = faq_answer(pemda, message.text) if message.text and identity else None
-    if article is not None and identity is not None:
-        return _answer_faq(account, identity, contact, message, article)
-    return _create(account, identity, message)
+    return None
 
 
 def _answers_staff_notification(contact: Contact | None, message: IncomingMessage) -> bool:
@@ -190,14 +216,14 @@ def _answer_faq(
 
 
 def _conversation_touch(account: ChannelAccount, identity: ContactIdentity) -> None:
-    now = timezone.now()
-    updated = Conversation.objects.filter(account=account, identity=identity).update(
-        last_inbound_at=now
+    """Open (or keep open) the provider's reply window: one INSERT ... ON CONFLICT DO UPDATE
+    whether or not the conversation exists yet."""
+    Conversation.objects.bulk_create(
+        [Conversation(account=account, identity=identity, last_inbound_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["account", "identity"],
+        update_fields=["last_inbound_at"],
     )
-    if not updated:
-        Conversation.objects.get_or_create(
-            account=account, identity=identity, defaults={"last_inbound_at": now}
-        )
 
 
 def threaded_case_for(contact: Contact | None, message: IncomingMessage) -> Case | None:
@@ -260,12 +286,15 @@ def open_case_for(contact: Contact | None, channel: str) -> Case | None:
 
 
 def _create(
-    account: ChannelAccount, identity: ContactIdentity | None, message: IncomingMessage
+    account: ChannelAccount,
+    identity: ContactIdentity | None,
+    contact: Contact | None,
+    message: IncomingMessage,
 ) -> HandleResult:
     result = case_create(
         pemda=account.pemda,
         message=message,
-        options=CaseOptions(agency=_default_agency(account.agency)),
+        options=CaseOptions(agency=_default_agency(account.agency), contact=contact),
     )
     case = result.case
     if not result.created and not _intake_unfinished(case, identity):
@@ -278,12 +307,15 @@ def _intake_finish(
 ) -> HandleResult:
     """Triage inline (milliseconds) so the acknowledgement names the agency and, for an
     emergency, carries the emergency numbers; the queued triage task then finds it done."""
-    case_triage(case)
-    case.refresh_from_db()
-    case_first_response_due_set(case)
+    triage = case_triage(case)
+    # The clock after triage (routing and priority move it), on a fresh read of the case that
+    # the acknowledgement then words: agency, priority, deadline.
+    case = case_deadlines_recompute(case=case.pk)
     outbound_ids = []
     if identity is not None:
-        ack = replies.acknowledgement_send(case=case, account=account, identity=identity)
+        ack = replies.acknowledgement_send(
+            case=case, account=account, identity=identity, held=triage.held
+        )
         outbound_ids.append(ack.pk)
     return HandleResult(outcome="created", case=case, outbound_ids=outbound_ids)
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from sigap.agencies.models import User
@@ -52,10 +52,12 @@ def outbound_create(
     data: dict[str, Any] | None = None,
     enqueue: bool = True,
 ) -> OutboundMessage:
-    """Record a message to send; the same ``idempotency_key`` returns the existing row."""
-    existing = OutboundMessage.objects.filter(idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return existing
+    """Record a message to send; the same ``idempotency_key`` returns the existing row.
+
+    No look-up first: a key used before is the rare case (a re-delivery racing the first
+    delivery to the acknowledgement), and its unique constraint sends us to the existing row,
+    the savepoint taking back the rows written for nothing.
+    """
     try:
         with transaction.atomic():
             outbound = _create_rows(
@@ -136,12 +138,17 @@ def outbound_send(outbound_id: int) -> str:
     send the same row at once."""
     if not _claim(outbound_id):
         return "skipped"
-    outbound = OutboundMessage.objects.select_related(
-        "account", "identity", "message", "identity__contact"
-    ).get(pk=outbound_id)
+    outbound = (
+        OutboundMessage.objects.select_related(
+            "account", "identity", "message", "identity__contact"
+        )
+        .annotate(window_opened_at=_conversation_inbound_at())
+        .get(pk=outbound_id)
+    )
     adapter = adapter_for(outbound.account.kind)
     try:
-        result = adapter.send(outbound, window_open=window_is_open(outbound))
+        window_open = _window_open(outbound, outbound.window_opened_at)
+        result = adapter.send(outbound, window_open=window_open)
     except SendError as exc:
         return _send_failed(outbound, exc)
     _mark(
@@ -161,13 +168,27 @@ def outbound_send(outbound_id: int) -> str:
 
 def window_is_open(outbound: OutboundMessage) -> bool:
     """Whether free-form text may be sent now (the provider's customer-service window)."""
-    hours = outbound.account.config.get("window_hours", settings.SIGAP_REPLY_WINDOW_HOURS)
+    last_inbound_at = (
+        Conversation.objects.filter(account=outbound.account, identity=outbound.identity)
+        .values_list("last_inbound_at", flat=True)
+        .first()
+    )
+    return _window_open(outbound, last_inbound_at)
+
+
+def _conversation_inbound_at() -> Subquery:
+    """The citizen's last message on the row's conversation, read with the row it sends."""
     conversation = Conversation.objects.filter(
-        account=outbound.account, identity=outbound.identity
-    ).first()
-    if conversation is None or conversation.last_inbound_at is None:
+        account_id=OuterRef("account_id"), identity_id=OuterRef("identity_id")
+    )
+    return Subquery(conversation.values("last_inbound_at")[:1])
+
+
+def _window_open(outbound: OutboundMessage, last_inbound_at: datetime | None) -> bool:
+    if last_inbound_at is None:
         return False
-    return timezone.now() - conversation.last_inbound_at < timedelta(hours=hours)
+    hours = outbound.account.config.get("window_hours", settings.SIGAP_REPLY_WINDOW_HOURS)
+    return timezone.now() - last_inbound_at < timedelta(hours=hours)
 
 
 def _send_failed(outbound: OutboundMessage, exc: SendError) -> str:

@@ -68,17 +68,22 @@ def acknowledgement_key(case: Case) -> str:
 
 
 def acknowledgement_send(
-    *, case: Case, account: ChannelAccount, identity: ContactIdentity
+    *,
+    case: Case,
+    account: ChannelAccount,
+    identity: ContactIdentity,
+    held: bool | None = None,
 ) -> OutboundMessage:
     """One acknowledgement per case, whatever happens to the event that created it.
 
     A case held for review (a flood) gets one only when its contact had none within the
     window; otherwise the earlier acknowledgement is returned and nothing new is sent.
+    ``held``: whether triage held the case, when the caller has the triage at hand.
     """
     # Imported here: the hold rules live in routing, and only this function needs them.
     from sigap.routing.holds import acknowledgement_covering
 
-    earlier = acknowledgement_covering(case, identity)
+    earlier = acknowledgement_covering(case, identity, held=held)
     if earlier is not None:
         return earlier
     return outbound_create(

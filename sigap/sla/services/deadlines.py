@@ -10,10 +10,12 @@ If it fails, a task retries it.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
 from sigap.cases.models import (
     Case,
@@ -24,6 +26,7 @@ from sigap.cases.models import (
     Message,
     MessageDirection,
 )
+from sigap.cases.services import case_state_is_settled, case_state_settled
 from sigap.sla.calendar import Pause
 from sigap.sla.clocks import CaseClocks, deadline_columns, office_calendar_for
 from sigap.sla.models import SlaPause, Stage
@@ -51,11 +54,17 @@ RECOMPUTE_ON = frozenset(
 # internal and do not count.
 FIRST_RESPONSE_KINDS = (EventKind.MESSAGE_OUT, EventKind.STATUS_CHANGED)
 _WAITING = CaseStatus.WAITING_CITIZEN.value
+# What ``case_state_settled`` calls the deadlines.
+SETTLED = "sla_deadlines"
 
 
 def sla_case_changed(case_id: int, change: str) -> None:
-    """The ``case_hook_register`` subscriber: recompute, or leave it to a retrying task."""
-    if change not in RECOMPUTE_ON:
+    """The ``case_hook_register`` subscriber: recompute, or leave it to a retrying task.
+
+    Skipped when a recompute committed after the case's last change already (the channel
+    intake computes the clock for its acknowledgement; see ``case_changes_deferred``).
+    """
+    if change not in RECOMPUTE_ON or case_state_is_settled(case_id, SETTLED):
         return
     try:
         if change == "status" and _closed_settle(case_id):
@@ -77,22 +86,22 @@ def _closed_settle(case_id: int) -> bool:
     return closed.update(autoclose_due_at=None, sla_next_at=None) == 1
 
 
-@transaction.atomic
+# Inside a caller's transaction no savepoint: nobody recovers from a failed recompute there
+# (the hook recomputes on its own, after the commit), so one would only cost two statements.
+@transaction.atomic(savepoint=False)
 def case_deadlines_recompute(*, case: Case | int) -> Case:
-    """Bring every SLA column of the case up to date; returns the locked, updated row.
+    """Bring every SLA column of the case up to date; returns the locked, updated row (with
+    its Pemda, agency and category loaded).
 
     When given a ``Case`` instance its attributes are updated too (the acknowledgement reads
     ``first_response_due_at`` from the object it holds).
     """
     case_id = case if isinstance(case, int) else case.pk
-    locked = (
-        Case.objects.select_for_update(of=("self",))
-        .select_related("agency", "category__sla_policy")
-        .get(pk=case_id)
-    )
-    pauses = pauses_sync(locked)
+    locked, facts = _locked_with_facts(case_id)
+    # Most cases never waited for the citizen: no timeline to replay, no rows to compare.
+    pauses = pauses_sync(locked) if facts.has_waited or facts.has_pauses else ()
     changes: dict[str, object] = {}
-    if locked.first_response_at is None and (responded := first_response_at(locked)):
+    if locked.first_response_at is None and (responded := facts.first_response_at):
         changes["first_response_at"] = locked.first_response_at = responded
     if locked.status == CaseStatus.CLOSED:
         # Closed comes only from resolved, whose deadlines are final: nothing left to run.
@@ -107,7 +116,38 @@ def case_deadlines_recompute(*, case: Case | int) -> Case:
             setattr(locked, name, value)
             if isinstance(case, Case):
                 setattr(case, name, value)
+    case_state_settled(case_id, SETTLED)
     return locked
+
+
+@dataclass(frozen=True)
+class _TimelineFacts:
+    first_response_at: datetime | None  # the first staff response on the timeline
+    has_waited: bool  # status events into or out of waiting for the citizen
+    has_pauses: bool  # stored SlaPause rows
+
+
+def _locked_with_facts(case_id: int) -> tuple[Case, _TimelineFacts]:
+    """The case row locked, then what the recompute reads of its timeline in one statement:
+    the first staff response, and whether there are pauses to synchronise. Read after the
+    lock, not in the locking statement: on PostgreSQL its subqueries would see the timeline
+    as it was before waiting for the lock."""
+    locked = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("pemda", "agency", "category__sla_policy")
+        .get(pk=case_id)
+    )
+    facts = (
+        Case.objects.filter(pk=case_id)
+        .annotate(
+            responded=Subquery(_first_responses(OuterRef("pk")).values("created_at")[:1]),
+            waited=Exists(_waiting_events(OuterRef("pk"))),
+            paused=Exists(SlaPause.objects.filter(case_id=OuterRef("pk"))),
+        )
+        .values_list("responded", "waited", "paused")
+        .get()
+    )
+    return locked, _TimelineFacts(*facts)
 
 
 def _deadline_changes(locked: Case, pauses: tuple[Pause, ...]) -> dict[str, object]:
@@ -129,12 +169,7 @@ def pauses_sync(case: Case) -> tuple[Pause, ...]:
     Rebuilt from the status events rather than patched per change, so that hooks running late
     or out of order (two quick transitions from two requests) can never lose a pause.
     """
-    events = (
-        CaseEvent.objects.filter(case=case, kind__in=[EventKind.STATUS_CHANGED, EventKind.MERGED])
-        .filter(Q(to_value=_WAITING) | Q(from_value=_WAITING))
-        .order_by("created_at", "id")
-        .values_list("kind", "from_value", "to_value", "created_at")
-    )
+    events = _waiting_events(case).values_list("kind", "from_value", "to_value", "created_at")
     intervals: list[Pause] = []
     started: datetime | None = None
     for kind, from_value, to_value, at in events:
@@ -158,14 +193,25 @@ def pauses_sync(case: Case) -> tuple[Pause, ...]:
     return tuple(intervals)
 
 
+def _waiting_events(case: Any) -> QuerySet[CaseEvent]:
+    """Status events into and out of waiting for the citizen, in order."""
+    return (
+        CaseEvent.objects.filter(case=case, kind__in=[EventKind.STATUS_CHANGED, EventKind.MERGED])
+        .filter(Q(to_value=_WAITING) | Q(from_value=_WAITING))
+        .order_by("created_at", "id")
+    )
+
+
+def _first_responses(case: Any) -> QuerySet[CaseEvent]:
+    """Staff responses on the timeline, earliest first (see ``FIRST_RESPONSE_KINDS``)."""
+    return CaseEvent.objects.filter(
+        case=case, kind__in=FIRST_RESPONSE_KINDS, actor__isnull=False
+    ).order_by("created_at")
+
+
 def first_response_at(case: Case) -> datetime | None:
     """When staff first answered, from the timeline (see ``FIRST_RESPONSE_KINDS``)."""
-    return (
-        CaseEvent.objects.filter(case=case, kind__in=FIRST_RESPONSE_KINDS, actor__isnull=False)
-        .order_by("created_at")
-        .values_list("created_at", flat=True)
-        .first()
-    )
+    return _first_responses(case).values_list("created_at", flat=True).first()
 
 
 def followup_started_at(case: Case) -> datetime | None:
@@ -200,5 +246,5 @@ def case_first_response_due(case: Case) -> datetime | None:
 
 
 def case_first_response_due_set(case: Case) -> datetime | None:
-    """Kept for the channels' acknowledgement: recompute everything, return the first due."""
+    """Recompute everything and return the first response's due time."""
     return case_deadlines_recompute(case=case).first_response_due_at
