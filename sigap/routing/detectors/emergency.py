@@ -9,10 +9,10 @@ How a message is scored:
    kind and weight (2 = an emergency on its own, 1 = needs support).
 2. A hazard is *defused* by a past, hypothetical, preventive, chronic or administrative cue
    in its clause: `bekas kebakaran`, `banjir tahun lalu`, `rawan longsor`, `sering terjadi
-   kecelakaan`, `korban banjir belum dapat bantuan`; or by a conditional clause just before
-   it ("kalau nanti hujan, tanggul jebol"). A present-time cue (`sekarang`, `sedang`)
-   between the two ends the reach of the defuser: "tahun lalu kebakaran juga, sekarang api
-   lagi" is live.
+   kecelakaan`, `korban banjir belum dapat bantuan`; or by a conditional clause or a news
+   header just before it ("kalau nanti hujan, tanggul jebol", "Berita di TV: tabrakan di
+   tol"). A present-time cue (`sekarang`, `sedang`) between the two ends the reach of the
+   defuser: "tahun lalu kebakaran juga, sekarang api lagi" is live.
 3. Support: urgency (`tolong`, `segera`, `darurat`, `!!`) and severity (`ada korban`,
    `terjebak`, `sepinggang`) within 12 tokens of the hazard, at most 3 points. A maintenance
    request nearby (`mohon segera diperbaiki`) costs one point and silences the plea right
@@ -67,6 +67,9 @@ PRESENTATIVE_BONUS = 0.5
 CONDITIONALS = frozenset(
     {"kalau", "jika", "bila", "apabila", "seandainya", "andai", "misal", "misalnya", "nanti"}
 )
+# A clause opened by one of these makes the next clause a report of the news, not a sighting:
+# "Berita di TV tadi: kecelakaan beruntun di tol, 5 korban".
+REPORTED = frozenset({"berita"})
 NOT_PRESENTATIVE = frozenset({"dengan", "karena", "akibat", "apabila", "jika", "kalau", "bila"})
 # Ties between kinds go to the cause, not the consequence: a crash with an unconscious rider
 # is a traffic accident.
@@ -251,7 +254,8 @@ def _quiet(hazards: Sequence[_Hit], reason: str) -> EmergencySignal:
 def _defused_signal(defused: Sequence[tuple[_Hit, _Hit]]) -> EmergencySignal:
     hazard, blocker = defused[0]
     why = f"'{blocker.entry.phrase}' ({blocker.entry.role})"
-    where = "the clause before" if blocker.entry.role == "conditional" else "its clause"
+    before = blocker.entry.role in ("conditional", "reported")
+    where = "the clause before" if before else "its clause"
     return _quiet(
         [h for h, _ in defused], f"'{hazard.entry.phrase}' is defused by {why} in {where}"
     )
@@ -278,9 +282,9 @@ class _Context:
 
     def _conditional_clause(self, hazard: _Hit) -> _Hit | None:
         """ "Kalau nanti hujan, tanggul jebol": a clause opened by `kalau` (or `nanti`, ...) makes
-        the next clause hypothetical, unless a present-time cue opens that one. `kalau bisa`
-        (if possible) and `kalau tidak salah` (if I am not mistaken) are politeness, not a
-        condition."""
+        the next clause hypothetical, and one opened by `berita` makes it reported news, unless
+        a present-time cue opens that one. `kalau bisa` (if possible) and `kalau tidak salah`
+        (if I am not mistaken) are politeness, not a condition."""
         start = hazard.start
         while start > 0 and self.clauses[start - 1] == hazard.clause:
             start -= 1
@@ -292,11 +296,14 @@ class _Context:
         first = start - 1
         while first > 0 and self.clauses[first - 1] == self.clauses[start - 1]:
             first -= 1
-        if self.forms[first] not in CONDITIONALS or (
+        opener = self.forms[first]
+        if opener in REPORTED:
+            return _Hit(_Entry(opener, "reported", 1.0), first, first + 1, hazard.clause)
+        if opener not in CONDITIONALS or (
             first + 1 < start and self.forms[first + 1] in ("bisa", "tidak")
         ):
             return None
-        return _Hit(_Entry(self.forms[first], "conditional", 1.0), first, first + 1, hazard.clause)
+        return _Hit(_Entry(opener, "conditional", 1.0), first, first + 1, hazard.clause)
 
     def _scan(self, hazard: _Hit, positions: range) -> _Hit | None:
         forward = positions.step > 0

@@ -49,11 +49,13 @@ flood 2:              banjir bandang, air bah, tanggul jebol, tanggul bobol, tan
                       caah gede (Su: big flood), naik ke rumah, masuk ke rumah rumah
 flood 1:              banjir, kebanjiran, caah (Su), banjir rob, rob, air naik, air sungai naik,
                       sungai naik, masuk ke rumah warga, masuk rumah warga, sungai meluap,
-                      kali meluap, terendam, sungai ~ meluap, kali ~ meluap, air ~ masuk
+                      kali meluap, terendam, sungai ~ meluap, kali ~ meluap, air ~ masuk,
+                      tergenang
 landslide 2:          tanah longsor, longsor menimpa, tertimbun longsor,
                       kaurugan (Su: buried by a slide), tebing runtuh, tebing longsor,
                       tebing ambrol, gawir runtuh (Su: cliff), tebing ambruk, tebing ~ ambruk,
-                      tebing ~ runtuh, tebing ~ longsor, tebing ~ ambrol
+                      tebing ~ runtuh, tebing ~ longsor, tebing ~ ambrol, tanah ambrol,
+                      lemah ambrol (Jv: lemah = ground), lemah longsor (Jv)
 landslide 1.5:        tertimbun tanah, tertimbun
 landslide 1:          longsor, longsoran, urug (Su; `tanah urug` is fill dirt: see STOP),
                       tanah amblas, tanah ambles, tanah bergerak, tanah retak, amblas, ambles,
@@ -82,12 +84,14 @@ violence 2:           dipukuli, memukuli, dipukul, dikeroyok, pengeroyokan, dian
                       begal, dibegal, pembegalan, perampokan, dirampok, rampok, pembacokan,
                       dibacok, ditusuk, penusukan, tawuran, diperkosa, pemerkosaan, diculik,
                       penculikan, disekap, penodongan, perampok, disandera, penyanderaan,
-                      menyandera, membacok, ditembak, penembakan, dihajar, dibakar massa
+                      menyandera, membacok, ditembak, penembakan, dihajar, dibakar massa,
+                      dibekap, membekap
 violence 1.5:         kdrt, kekerasan dalam rumah tangga, dijambret, penjambretan, bacok,
                       ditodong (also `parking fee ditodong 3rb`: needs support)
 violence 1:           penganiayaan, kekerasan, perkelahian, berkelahi, gelut (Jv), mengamuk,
                       senjata tajam, sajam, golok, celurit, parang, maling, pencurian, jambret,
-                      bersenjata, pistol, pisau, sandera
+                      bersenjata, pistol, pisau, sandera, lempar batu, melempar batu,
+                      dilempar batu, perusakan
 other 2:              gas bocor, bocor gas, kebocoran gas, tabung gas meledak, ledakan, meledak,
                       pohon tumbang menimpa, tertimpa pohon, tertimpa, tercebur, jatuh ke sumur,
                       bau gas menyengat, gas menyengat, gas ~ bocor, bau gas kuat, bau gas tajam,
@@ -104,7 +108,7 @@ other 1:              bau gas, percikan api, pohon tumbang, pohon roboh, tumbang
 
 _CUE_TABLE = """
 now 1:                sekarang, saat ini, pada saat ini, sedang, barusan, baru saja, belum padam,
-                      belum reda
+                      belum reda, masih berlangsung, sedang berlangsung, lagi berlangsung
 now 0.5:              belum surut, tidak surut
 now 1.5:              masih menyala
 urgent 0.5:           masih, lagi, mohon bantuan, minta bantuan, !, damkar, kirim, bpbd, polisi
@@ -122,7 +126,9 @@ severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap
 severe 0.5:           selutut, setinggi, lutut, perahu, asap, anak anak, lansia, panik,
                       anak kecil, ibu hamil, bayi, pusing, muntah
 severe 1:             makin tinggi, semakin tinggi, terus naik, naik terus, makin deras, arus deras,
-                      terus bertambah, melukai
+                      terus bertambah, melukai, masih bertambah, terus bergerak, makin lebar,
+                      semakin lebar, bertambah lebar, melebar, ikut ambruk, ikut roboh,
+                      ikut runtuh, ikut longsor
 past 1:               tahun lalu, bulan lalu, hari lalu, yang lalu, beberapa waktu lalu,
                       tempo hari, waktu itu, saat itu, kala itu, pada waktu, pagi tadi, siang tadi,
                       sore tadi, malam tadi, kemarin, tadi malam, tadi pagi, tadi siang, tadi sore,
@@ -156,7 +162,8 @@ admin 1:              asuransi, santunan, jasa raharja, klaim, bansos, bantuan s
                       surat keterangan, mitigasi, hoaks, video, berita, viral, foto, postingan,
                       medsos, obat, bpjs, dirawat, rawat inap, opname, ranap, berobat, riwayat,
                       penderita, penyakit, peta, angka, jumlah, statistik, data, karcis, tarif,
-                      pungli, pungutan
+                      pungli, pungutan, film, adegan, sinetron, drakor, tayangan, ketabahan,
+                      berduka, turut berduka, berduka cita
 request 1:            ditindaklanjuti, tindak lanjut, tindaklanjut, tindaklanjuti, tindak lanjuti,
                       diperbaiki, perbaikan, dibenahi, pembenahan, normalisasi, dinormalisasi,
                       dikeruk, pengerukan, diaspal, pengaspalan, dibangun, pembangunan, dipasang,
@@ -208,7 +215,8 @@ sampai:               sampe, sampek (Jv), nganti (Jv), smp
 kalau:                klo, kalo, kl, klu, pabila, lek (Jv), nek (Jv), mun (Su), lamun (Su),
                       upami (Su), yen (Jv)
 supaya:               spy
-sepertinya:           kayaknya, kayake (Jv), kayane (Jv), sigana (Su), keliatannya, kelihatannya
+sepertinya:           kayaknya, kayake (Jv), kayane (Jv), sigana (Su), keliatannya, kelihatannya,
+                      kyknya, kykny, kayanya, keknya, kyaknya
 tiba:                 ujug (Su: ujug-ujug = suddenly)
 ada:                  aya (Su), onok (Jv), wonten (Jv), ana (Jv)
 bisa:                 iso (Jv), isa (Jv), tiasa (Su), bs, saged (Jv)
@@ -247,10 +255,10 @@ tertimpa:             katindihan (Su), ketindihan (Jv), ketiban, katiban (Su), k
 merembes:             ngerembes, rembes
 meluap:               luber, meluber, ngaluber (Su)
 ular:                 oray (Su)
-terendam:             kakeueum (Su), keleleb (Jv)
-bertambah:            nambihan (Su), nambahan (Su), tambah (`tambah tinggi`)
+terendam:             kakeueum (Su), keleleb (Jv), kerendem, kerendam, karendem (Su)
+bertambah:            nambihan (Su), nambahan (Su), tambah (`tambah tinggi`), nambah
 naik:                 munggah (Jv), naek
-jatuh:                terjatuh, tijalikeuh (Su)
+jatuh:                terjatuh, tijalikeuh (Su), murag (Su), ragrag (Su)
 pisau:                peso (Su/Jv), lading (Jv)
 luka:                 raheut (Su), tatu (Jv/Su)
 dipukuli:             dipukulin, digebukin, digebuki (Jv), digebugan (Su), dikepruk (Jv)
@@ -261,18 +269,26 @@ khawatir:             kawatir, kwatir, hawatir, kuwatir
 dikhawatirkan:        dikawatirkan
 sungai:               walungan (Su)
 anak anak:            barudak (Su)
-anak:                 bocah
+anak:                 bocah, budak (Su: child)
 terjebak:             kejebak, kajebak (Su)
 menimpa:              nimpa
-tercebur:             kecebur, kacebur (Su), nyemplung (Jv)
+tercebur:             kecebur, kacebur (Su), nyemplung (Jv), kecemplung, kacemplung (Su)
 memukuli:             mukulin, mukuli (Jv)
 gas:                  elpiji, lpg
 masuk:                asup (Su), mlebu (Jv)
-ke:                   ka (Su)
+ke:                   ka (Su), kana (Su)
 lutut:                dengkul (Jv)
 tertimbun:            ketimbun, katimbun (Su)
 terguling:            ngaguling (Su)
 berdarah:             getihan (Su), getihen (Jv)
+terperosok:           nyungsep (`nyungsep ke jurang`), nyusruk (Su), kejeblos (Jv)
+hitam:                item
+tebal:                tebel
+malam:                malem
+mengungsi:            ngungsi
+kecil:                leutik (Su), cilik (Jv)
+ikut:                 melu (Jv), milu (Su)
+bergerak:             gerak
 """
 
 # Consumed without effect: agencies, equipment, idioms and figures of speech that contain a

@@ -40,20 +40,22 @@ def test_labelled_set_is_large_and_balanced() -> None:
 
 
 def test_dev_split_keeps_its_tuned_figures() -> None:
-    # Tuned on: precision 1.0, recall 0.986 (288/292) when the rules were last frozen.
+    # Tuned on: precision 1.0, recall 0.984 (366/372) when the rules were last frozen (rounds 1
+    # to 10, 2026-12-05).
     figures = evaluate_emergency(DEV_CASES)
     assert figures["precision"] >= 0.98, figures["false_positives"]
     assert figures["recall"] >= 0.97, figures["false_negatives"]
 
 
 def test_heldout_split_keeps_its_measured_figures() -> None:
-    """Round 9 was never tuned on. Measured once when the rules were frozen: precision 1.0
-    (38/38), recall 0.95 (38/40); the four rounds before it scored recall 0.78-0.83 on first
-    measurement (see emergency_cases). This guards against regressions only; do not tune
-    rules to these 80 cases: write a new round instead."""
+    """Round 11 was written by a second author, blind to the rules, and never tuned on.
+    Measured on the rules of round 9 and again after round 10's misses were fixed, the same
+    both times: precision 1.0 (27/27), recall 0.675 (27/40) (see emergency_cases). This
+    guards against regressions only; do not tune rules to these 80 cases: write a new round
+    instead."""
     figures = evaluate_emergency(HELDOUT_CASES)
     assert figures["precision"] >= 0.95, figures["false_positives"]
-    assert figures["recall"] >= 0.90, figures["false_negatives"]
+    assert figures["recall"] >= 0.65, figures["false_negatives"]
 
 
 def test_evaluation_reports_misses_with_reasons() -> None:
@@ -123,6 +125,20 @@ def test_live_emergencies_are_flagged_with_their_kind(text: str, kind: str) -> N
     assert signal.kind == kind
     assert signal.matched and signal.reason
     assert 0.5 < signal.confidence <= 1.0
+
+
+def test_a_hedge_is_not_a_simile() -> None:
+    # `kyknya` is `kayaknya` (apparently), not `kyk` (= `seperti`, like) with a suffix.
+    signal = detect_emergency("kyknya ada yg kebakar di gudang, asapnya item, tlg")
+    assert signal.is_emergency and signal.kind == "fire", signal.reason
+
+
+def test_news_header_makes_the_next_clause_reported() -> None:
+    signal = detect_emergency("Berita tadi pagi: tabrakan bus di tol, 3 korban luka")
+    assert not signal.is_emergency
+    assert "'berita' (reported)" in signal.reason
+    live = detect_emergency("Tabrakan bus di tol, 3 korban luka")
+    assert live.is_emergency and live.kind == "traffic_accident"
 
 
 def test_present_report_after_a_past_one_is_live() -> None:

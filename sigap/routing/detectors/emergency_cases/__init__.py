@@ -1,6 +1,6 @@
 """A labelled evaluation set for the emergency detector, written by hand for this project.
 
-Every message was written by the team in the style of WhatsApp reports to a Pemda (Indonesian
+Every message was written by hand in the style of WhatsApp reports to a Pemda (Indonesian
 with Sundanese `Su` and Javanese `Jv` wording, slang and typos); none is copied from a data set.
 Place names are Kabupaten Bandung's; people and addresses are invented.
 
@@ -28,13 +28,33 @@ Splits, in the order they were written:
       round 6: precision 1.0 (33/33),  recall 0.825 (33/40)
       round 7: precision 1.0 (33/33),  recall 0.825 (33/40)
       round 8: precision 1.0 (31/31),  recall 0.775 (31/40)
-      round 9: precision 1.0 (38/38),  recall 0.95 (38/40)   <- `HELDOUT_CASES`
+      round 9: precision 1.0 (38/38),  recall 0.95 (38/40)
   Pooled over the five first measurements: precision 0.994 (161/162), recall 0.834 (161/193).
   Misses were mostly wording never seen (Sundanese `kakeueum`, Javanese `mlebu omah`, symptoms
   with no hazard word: "tidak bergerak, mulutnya mencong"). The same person wrote the cases
   and the rules, and round 9 came after four rounds of learning what the rules miss: read
   0.95 as optimistic and the pooled 0.83 as the better guess for text written by others.
-`DEV_CASES` = rounds 1 to 8 (and 4b); `HELDOUT_CASES` = round 9.
+- rounds 10 and 11 (80 cases each: 40 emergencies over all seven kinds, 40 tricky negatives,
+  23 Sundanese or Javanese messages per round), written by a second author, blind to the
+  rules and to rounds 1 to 9, then both measured once on the rules of round 9:
+      round 10: precision 0.938 (30/32), recall 0.75 (30/40)
+      round 11: precision 1.0 (27/27),  recall 0.675 (27/40)  <- `HELDOUT_CASES`
+  Pooled, the first independent measurement: precision 0.966 (57/59), recall 0.713 (57/80).
+  Pooled with rounds 5 to 9: precision 0.986 (218/221), recall 0.799 (218/273).
+  Round 10's misses: a hedge read as a simile (`kyknya` = `kyk` + `-nya`, and `kyk` is
+  `seperti`), colloquial and regional forms never seen (`kerendem`, `tergenang`, `nyungsep ke
+  jurang`, Su `murag kana sumur`, Jv `lemahe ambrol`), violence with none of the listed verbs
+  (`dibekap`, `lempar batu`), and progress cues ("retakannya makin lebar", "tanah retak terus
+  gerak"); its false alarms: a film scene (`adegan kebakaran`) and news after a "Berita di TV
+  tadi:" header. Those kinds were fixed and round 10 folded into dev; round 11 was then
+  measured again, unchanged: precision 1.0 (27/27), recall 0.675 (27/40). Its misses are of
+  the same kinds but other words, which is why the fixes did not reach them: `ke-` passives
+  (`kelindes`, `keseret arus`), Su `cai nepi ka tuur`, `tenggelem`, Jv `ambruk ... ora
+  ambegan`, threats and coercion (`dikuntit`, `ngancam mau bakar rumah`, `diseret paksa`,
+  `bentrok`), landslides named by a weight-1 word with no cue (`ambles ... miring dan retak`,
+  `longsor ... yg jaga kandang ilang`), and a causal `krn kebanjiran` that defused a patient's
+  emergency. Read recall ~0.7 as the figure for text written by others.
+`DEV_CASES` = rounds 1 to 10 (and 4b); `HELDOUT_CASES` = round 11.
 
 A case's label is the kind of emergency *in progress*, or None. Negatives are deliberately
 tricky: past events, hypotheticals, prevention, chronic problems, administrative follow-ups
@@ -53,6 +73,7 @@ from sigap.routing.detectors.emergency_cases.rounds_1_3 import (
 )
 from sigap.routing.detectors.emergency_cases.rounds_4_6 import ROUND_4, ROUND_4B, ROUND_5, ROUND_6
 from sigap.routing.detectors.emergency_cases.rounds_7_9 import ROUND_7, ROUND_8, ROUND_9
+from sigap.routing.detectors.emergency_cases.rounds_10_11 import ROUND_10, ROUND_11
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +101,8 @@ DEV_CASES = _cases(
     + ROUND_6
     + ROUND_7
     + ROUND_8
+    + ROUND_9
+    + ROUND_10
 )
-HELDOUT_CASES = _cases(ROUND_9)
+HELDOUT_CASES = _cases(ROUND_11)
 ALL_CASES = DEV_CASES + HELDOUT_CASES
