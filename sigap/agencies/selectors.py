@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
+from django.http import HttpRequest
 
 from sigap.agencies.models import (
     Agency,
@@ -60,6 +61,11 @@ class StaffScope:
     def is_coordinator_of(self, pemda_id: int) -> bool:
         return self.is_superuser or pemda_id in self.reveal_reporter_pemdas
 
+    @property
+    def can_triage(self) -> bool:
+        """The coordinator's triage queue (verification, holds, privacy review) is theirs alone."""
+        return self.is_superuser or bool(self.reveal_reporter_pemdas)
+
 
 def staff_scope(user: User | AnonymousUser | None) -> StaffScope:
     if user is None or not user.is_authenticated or not user.is_active:
@@ -83,6 +89,16 @@ def staff_scope(user: User | AnonymousUser | None) -> StaffScope:
         agency_ids=frozenset(m.agency_id for m in agency_members),
         roles=frozenset(m.role for m in memberships),
     )
+
+
+def staff_scope_for_request(request: HttpRequest) -> StaffScope:
+    """The signed-in user's scope, read once per request: the view and the navigation bar
+    (``sigap.console.context_processors``) share it."""
+    scope = getattr(request, "_sigap_staff_scope", None)
+    if not isinstance(scope, StaffScope) or scope.user_id != request.user.pk:
+        scope = staff_scope(request.user)
+        setattr(request, "_sigap_staff_scope", scope)  # noqa: B010 (HttpRequest has no such slot)
+    return scope
 
 
 def agency_subtree_q(paths: tuple[str, ...], field_prefix: str = "") -> Q:

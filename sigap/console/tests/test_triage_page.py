@@ -64,6 +64,16 @@ def test_only_coordinators_see_the_queue(client, staff_a, admin_a, leader, coord
     assert client.get(URL).status_code == 200
 
 
+def test_navigation_offers_triage_to_coordinators_only(client, staff_a, leader, coordinator):
+    link = f'href="{URL}"'
+    for user in (staff_a, leader):
+        client.force_login(user)
+        page = client.get("/konsol/").text
+        assert "Laporan baru" in page and link not in page, user.username
+    client.force_login(coordinator)
+    assert link in client.get("/konsol/").text
+
+
 def test_queue_lists_unrouted_and_unsure_cases_with_suggestions(
     client, coordinator, unrouted, make_case, agency_a
 ):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sigap.agencies.models import User
-from sigap.agencies.selectors import staff_scope
+from sigap.agencies.selectors import staff_scope_for_request
 from sigap.cases import services as case_services
 from sigap.cases.models import Case
 from sigap.cases.selectors import case_get_for_user
@@ -37,7 +37,7 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
         if assignee is None:
             messages.error(request, _("Petugas tidak dikenal."))
             return _go(request, target)
-    scope = staff_scope(request.user)
+    scope = staff_scope_for_request(request)
     actor = cast(User, request.user)
     done: list[str] = []
     refused: list[str] = []

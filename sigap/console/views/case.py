@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from sigap.agencies.models import User
-from sigap.agencies.selectors import StaffScope, staff_list_for_agency, staff_scope
+from sigap.agencies.selectors import StaffScope, staff_list_for_agency, staff_scope_for_request
 from sigap.cases import permissions
 from sigap.cases import services as case_services
 from sigap.cases.models import Case
@@ -60,7 +60,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 @require_safe
 def case_detail(request: HttpRequest, tracking_number: str) -> HttpResponse:
-    scope = staff_scope(request.user)
+    scope = staff_scope_for_request(request)
     case = case_get_for_user(scope, tracking_number=tracking_number)
     return render(request, "console/case_detail.html", _context(request, scope, case))
 
@@ -221,7 +221,7 @@ def _forward(request: HttpRequest, case: Case) -> Step:
 def _merge(request: HttpRequest, case: Case) -> Step:
     def run(data: dict[str, Any]) -> str:
         try:
-            into = case_get_for_user(staff_scope(request.user), tracking_number=data["into"])
+            into = case_get_for_user(staff_scope_for_request(request), tracking_number=data["into"])
         except Http404:
             raise DomainError(_("Laporan tujuan tidak ditemukan.")) from None
         case_services.case_merge(
@@ -239,7 +239,8 @@ def _merge(request: HttpRequest, case: Case) -> Step:
 def _link_step(request: HttpRequest, case: Case, *, confirm: bool) -> Step:
     def run(data: dict[str, Any]) -> str:
         try:
-            other = case_get_for_user(staff_scope(request.user), tracking_number=data["other"])
+            scope = staff_scope_for_request(request)
+            other = case_get_for_user(scope, tracking_number=data["other"])
         except Http404:
             raise DomainError(_("Laporan terkait tidak ditemukan.")) from None
         if confirm:
@@ -350,7 +351,7 @@ def case_action(request: HttpRequest, tracking_number: str, action: str) -> Http
     handler = ACTIONS.get(action)
     if handler is None:
         raise Http404(_("Tindakan tidak dikenal."))
-    scope = staff_scope(request.user)
+    scope = staff_scope_for_request(request)
     case = case_get_for_user(scope, tracking_number=tracking_number)
     if not permissions.can_act(scope, case):
         return _refused(request, scope, case, _("Peran Anda hanya dapat membaca laporan ini."))
@@ -391,7 +392,7 @@ def _refused(request: HttpRequest, scope: StaffScope, case: Case, message: str) 
 
 def _done(request: HttpRequest, case: Case, message: str) -> HttpResponse:
     messages.success(request, message)
-    scope = staff_scope(request.user)
+    scope = staff_scope_for_request(request)
     visible = _visible_case(scope, case.tracking_number)
     if visible is None:  # disposed away from the viewer's agencies: back to the inbox
         target = reverse("console:home")
@@ -433,7 +434,7 @@ def _render_case(
 @require_safe
 def case_attachment(request: HttpRequest, tracking_number: str, digest: str) -> FileResponse:
     """An attachment's bytes, only to staff who may see the case (media is never public)."""
-    case = case_get_for_user(staff_scope(request.user), tracking_number=tracking_number)
+    case = case_get_for_user(staff_scope_for_request(request), tracking_number=tracking_number)
     attachment = case.attachments.filter(sha256=digest.lower()).order_by("id").first()
     if attachment is None or not attachment.file:
         raise Http404(_("Lampiran tidak ditemukan."))

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sigap.agencies.models import User
-from sigap.agencies.selectors import StaffScope, staff_scope
+from sigap.agencies.selectors import StaffScope, staff_scope_for_request
 from sigap.cases import permissions
 from sigap.cases.models import Case, CaseStatus
 from sigap.cases.search import SEARCH_LIMIT, case_find_by_tracking_number
@@ -102,7 +102,7 @@ class InboxRow:
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    scope = staff_scope(request.user)
+    scope = staff_scope_for_request(request)
     form = InboxFilterForm(request.GET, default_view=inbox_view_default(scope))
     filters = form.filters()
     if filters.query:
@@ -331,7 +331,7 @@ def saved_view_create_view(request: HttpRequest) -> HttpResponse:
         # Show the inbox the user was looking at, with the form and its error: nothing lost.
         form.add_error("name", error.message)
         request.GET = QueryDict(query)
-        scope = staff_scope(request.user)
+        scope = staff_scope_for_request(request)
         filters_form = InboxFilterForm(request.GET, default_view=inbox_view_default(scope))
         inbox_scope = inbox_scope_for(scope)
         filters, _cut = case_inbox_search(inbox_scope, filters_form.filters())

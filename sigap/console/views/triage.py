@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sigap.agencies.models import Agency, User
-from sigap.agencies.selectors import StaffScope, agency_list_for_scope, staff_scope
+from sigap.agencies.selectors import StaffScope, agency_list_for_scope, staff_scope_for_request
 from sigap.cases.models import Case, CaseStatus, DispositionReason
 from sigap.cases.selectors import case_get_for_user, case_list_for_user
 from sigap.cases.services import case_dispose, case_route, case_set_flags, case_transition
@@ -67,8 +67,8 @@ def _staff(request: HttpRequest) -> User:
 
 
 def _coordinator_scope(request: HttpRequest) -> StaffScope:
-    scope = staff_scope(request.user)
-    if not (scope.is_superuser or scope.reveal_reporter_pemdas):
+    scope = staff_scope_for_request(request)
+    if not scope.can_triage:
         raise PermissionDenied(_("Halaman triase hanya untuk koordinator."))
     return scope
 

@@ -15,7 +15,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, Pemda, Role, User
-from sigap.agencies.selectors import StaffScope, agency_list_for_scope, staff_scope
+from sigap.agencies.selectors import StaffScope, agency_list_for_scope, staff_scope_for_request
 from sigap.cases import permissions
 from sigap.cases.models import Case
 from sigap.cases.services import (
@@ -74,7 +74,7 @@ def _form(request: HttpRequest, scope: StaffScope, pemda: Pemda) -> WalkinForm:
 
 
 def walkin(request: HttpRequest) -> HttpResponse:
-    scope = staff_scope(request.user)
+    scope = staff_scope_for_request(request)
     pemda = _pemda_for(scope)
     form = _form(request, scope, pemda)
     if request.method == "POST" and form.is_valid():
@@ -142,7 +142,7 @@ def _create(request: HttpRequest, pemda: Pemda, form: WalkinForm) -> Case:
 
 def walkin_desa_options(request: HttpRequest) -> HttpResponse:
     """The desa/kelurahan of the chosen kecamatan (the form's dependent select)."""
-    scope = staff_scope(request.user)
+    scope = staff_scope_for_request(request)
     pemda = _pemda_for(scope)
     villages = _villages(pemda, request.GET.get("kecamatan", ""))
     return render(request, "console/walkin_desa_options.html", {"villages": villages})
