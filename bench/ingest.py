@@ -1,7 +1,7 @@
 """Ingest benchmark: N signed WhatsApp webhooks at concurrency C against the production setup.
 
     .venv/bin/python -m bench.ingest --n 5000 --concurrency 64 [--kill-worker] [--rate R]
-        [--web-class gthread|sync] [--web-workers W] [--task-workers T]
+        [--web-class sync|gthread] [--web-workers W] [--task-workers T]
         [--database-url postgres://postgres@127.0.0.1:5432/sigap_ingest_bench]
 
 Copies a migrated, demo-seeded PostgreSQL database (a template rebuilt when migrations or the
@@ -75,7 +75,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     add("--concurrency", type=int, default=64, help="keep-alive connections in total")
     add("--rate", type=float, default=0.0, help="POSTs/s (open loop); default: closed loop")
     add("--redeliver", type=float, default=0.05, help="share of messages delivered twice")
-    add("--web-class", choices=["gthread", "sync"], default="gthread", help="gunicorn worker")
+    # sync, as docs/deploy.md advises behind a proxy: each request goes to a free process.
+    add("--web-class", choices=["gthread", "sync"], default="sync", help="gunicorn worker")
     add("--web-workers", type=int, default=2 * CORES + 1, help="gunicorn processes")
     add("--web-threads", type=int, default=4, help="threads per gthread process")
     add("--task-workers", type=int, default=2, help="db_worker processes (all queues)")
