@@ -12,18 +12,25 @@ How a message is scored:
    kecelakaan`, `korban banjir belum dapat bantuan`; or by a conditional clause or a news
    header just before it ("kalau nanti hujan, tanggul jebol", "Berita di TV: tabrakan di
    tol"). A present-time cue (`sekarang`, `sedang`) between the two ends the reach of the
-   defuser: "tahun lalu kebakaran juga, sekarang api lagi" is live.
+   defuser: "tahun lalu kebakaran juga, sekarang api lagi" is live. A cause (`karena
+   banjir`) defuses only while nobody is trapped or cut off near it: "tidak bisa ke RS krn
+   kebanjiran" is live, "jalan rusak karena banjir" is not.
 3. Support: urgency (`tolong`, `segera`, `darurat`, `!!`) and severity (`ada korban`,
-   `terjebak`, `sepinggang`) within 12 tokens of the hazard, at most 3 points. A maintenance
-   request nearby (`mohon segera diperbaiki`) costs one point and silences the plea right
-   before it.
+   `terjebak`, a water depth on the body: `sepinggang`, Su `nepi ka tuur`) within 12 tokens
+   of the hazard, at most 3 points. Some cues back one kind only: ground that cracks, tilts
+   or moves (`mulai miring`, `retak`) a landslide; someone hiding or afraid after the threat
+   (`kunci diri`, Su `sieun`) violence. A maintenance request nearby (`mohon segera
+   diperbaiki`) costs one point and silences the plea right before it.
 4. Emergency when the best live hazard's weight plus support, minus that cost, is >= 2, or
    >= 3 in a message of more than 50 tokens and >= 4 past 120: a live report is short or
    pleads, while long narrative complaints mention accidents and floods in passing. A hazard
    introduced by `ada` ("ada pohon roboh") or next to another hazard weighs half a point more.
 
 Phrases match across a couple of fillers (`air udah masuk rumah`), see FILLERS; a gapped
-pair (`tanggul ~ jebol`) across any few words of its clause, see GAP_REACH.
+pair (`tanggul ~ jebol`) across any few words of its clause, see GAP_REACH. Water with a
+depth on the body a few words later ("cai geus nepi ka tuur") is a flood hazard of its own.
+Finding the phrases, with the chat word forms (`keseret` for `terseret`), is
+emergency_match.py.
 
 The word lists are in emergency_lexicon.py; the labelled cases and the measured precision and
 recall (dev and held-out) in the emergency_cases package.
@@ -37,7 +44,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sigap.routing.detectors import emergency_lexicon as lex
-from sigap.routing.detectors.text import Tokens, Vocabulary, tokenise
+from sigap.routing.detectors.emergency_match import (
+    GAP_BREAKERS,
+    GAP_REACH,
+    INDEX,
+    VOCABULARY,
+    Entry,
+    Hit,
+)
+from sigap.routing.detectors.text import Tokens, tokenise
 
 THRESHOLD = 2.0
 MAX_SUPPORT = 3.0
@@ -53,13 +68,6 @@ LONG_MESSAGE = 50
 # Longer than this, a message is an essay (an opinion on fire-truck access, a grievance):
 # nobody writes 120 words while the house burns. Two points more.
 ESSAY_MESSAGE = 120
-# Words a writer slips inside a phrase without changing it: "air *udah* masuk rumah".
-FILLERS = frozenset({"sudah", "telah", "mulai", "pun", "juga", "makin", "semakin"})
-MAX_FILLERS = 2
-# `tanggul ~ jebol` in the lexicon: the anchor word with the second one up to GAP_REACH tokens
-# later in its clause ("tanggul sungai Cikapundung jebol", "tabung gas di dapur bocor").
-GAP_MARK = "~"
-GAP_REACH = 5
 # "ada banjir", Su "aya caah", Jv "ana/wonten": the presentative names a thing there now.
 PRESENTATIVE = "ada"
 PRESENTATIVE_BONUS = 0.5
@@ -74,7 +82,7 @@ NOT_PRESENTATIVE = frozenset({"dengan", "karena", "akibat", "apabila", "jika", "
 # Ties between kinds go to the cause, not the consequence: a crash with an unconscious rider
 # is a traffic accident.
 KIND_PRIORITY = ("fire", "flood", "landslide", "traffic_accident", "violence", "other", "medical")
-_DEFUSE_BACKWARD = frozenset({"past", "before", "chronic", "admin"})
+_DEFUSE_BACKWARD = frozenset({"past", "before", "cause", "fear", "chronic", "admin"})
 _DEFUSE_FORWARD = frozenset({"past", "chronic", "admin"})
 _JOKE = re.compile(lex.JOKE_PATTERN)
 
@@ -96,146 +104,21 @@ class EmergencySignal:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    phrase: str
-    role: str  # "hazard", "stop", or one of the cue roles in emergency_lexicon.CUES
-    weight: float
-    kind: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    entry: _Entry
-    start: int  # token index, inclusive
-    end: int  # token index, exclusive
-    clause: int
-
-
-def _entries() -> list[_Entry]:
-    entries = [
-        _Entry(phrase, "hazard", weight, kind)
-        for kind, pairs in lex.HAZARDS.items()
-        for phrase, weight in pairs
-    ]
-    entries += [_Entry(phrase, "stop", 0.0) for phrase in lex.STOP]
-    entries += [_Entry(phrase, role, weight) for phrase, (role, weight) in lex.CUES.items()]
-    # Chat writers split the passive prefix: `di tindaklanjuti`, `di perbaiki`.
-    entries += [
-        _Entry(f"di {e.phrase[2:]}", e.role, e.weight)
-        for e in entries
-        if e.role == "request" and e.phrase.startswith("di") and " " not in e.phrase
-    ]
-    return entries
-
-
-# A phrase's tokens, their count, its entry, and whether it is gapped (`tanggul ~ jebol`).
-_Option = tuple[tuple[str, ...], int, _Entry, bool]
-
-
-class _PhraseIndex:
-    """Longest-match lookup of multi-token phrases, keyed by their first token."""
-
-    def __init__(self, entries: Sequence[_Entry], vocabulary: Vocabulary) -> None:
-        by_first: dict[str, list[_Option]] = {}
-        for entry in entries:
-            words = tuple(tokenise(entry.phrase, vocabulary).forms)
-            gapped = GAP_MARK in entry.phrase
-            by_first.setdefault(words[0], []).append((words, len(words), entry, gapped))
-        # Longest first, a gapped pair after every exact phrase; for equal phrases the first
-        # entry wins (hazards before cues).
-        self.by_first = {
-            first: sorted(options, key=lambda o: -(1.5 if o[3] else o[1]))
-            for first, options in by_first.items()
-        }
-
-    def scan(self, tokens: Tokens) -> list[_Hit]:
-        forms, clauses = tokens
-        by_first = self.by_first
-        hits: list[_Hit] = []
-        i = 0
-        n = len(forms)
-        while i < n:
-            options = by_first.get(forms[i])
-            hit = None if options is None else _longest(options, forms, clauses, i)
-            if hit is None:
-                i += 1
-                continue
-            if hit.entry.role != "stop":
-                hits.append(hit)
-            i = hit.end
-        return hits
-
-
-def _longest(options: list[_Option], forms: list[str], clauses: list[int], i: int) -> _Hit | None:
-    for words, length, entry, gapped in options:
-        if gapped:
-            # Only the anchor is consumed: the words in the gap keep their own roles.
-            if _follows(words[1], forms, clauses, i):
-                return _Hit(entry, i, i + 1, clauses[i])
-            continue
-        if length == 1:
-            return _Hit(entry, i, i + 1, clauses[i])
-        end = _phrase_end(words, forms, clauses, i)
-        if end is not None:
-            return _Hit(entry, i, end, clauses[i])
-    return None
-
-
-def _follows(word: str, forms: list[str], clauses: list[int], i: int) -> bool:
-    """`word` within GAP_REACH tokens in the clause, and no defusing cue in the gap: a gapped
-    hit covers its anchor only, so "tanggul *hampir* jebol" must not pair up."""
-    for pos in range(i + 1, min(i + 1 + GAP_REACH, len(forms))):
-        form = forms[pos]
-        if clauses[pos] != clauses[i] or form in _GAP_BREAKERS:
-            return False
-        if form == word:
-            return True
-    return False
-
-
-def _phrase_end(words: tuple[str, ...], forms: list[str], clauses: list[int], i: int) -> int | None:
-    """Where `words` (whose first word is at `i`) end, skipping a few fillers inside; or None."""
-    pos = i + 1
-    skipped = 0
-    n = len(forms)
-    for word in words[1:]:
-        while pos < n and forms[pos] != word and forms[pos] in FILLERS and skipped < MAX_FILLERS:
-            pos += 1
-            skipped += 1
-        if pos >= n or forms[pos] != word or clauses[pos] != clauses[i]:
-            return None
-        pos += 1
-    return pos
-
-
-def _keywords() -> set[str]:
-    words = {w for kind in lex.HAZARDS.values() for phrase, _ in kind for w in phrase.split()}
-    words |= {w for phrase in lex.CUES for w in phrase.split()}
-    return words | {w for phrase in lex.STOP for w in phrase.split()}
-
-
-_VOCABULARY = Vocabulary(lex.SLANG, _keywords(), lex.REPAIRABLE)
-_GAP_BREAKERS = frozenset(
-    _VOCABULARY.canonical(phrase)
-    for phrase, (role, _) in lex.CUES.items()
-    if " " not in phrase and role in ("past", "before", "chronic", "admin", "negation", "request")
-)
-_INDEX = _PhraseIndex(_entries(), _VOCABULARY)
-
-
 def detect_emergency(text: str) -> EmergencySignal:
     """Classify one message; pure, deterministic, well under a millisecond for chat text."""
-    tokens = tokenise(text, _VOCABULARY)
-    hits = _INDEX.scan(tokens)
+    tokens = tokenise(text, VOCABULARY)
+    hits = INDEX.scan(tokens)
+    depths = _water_depths(hits, tokens)
+    if depths:
+        hits = sorted(hits + depths, key=lambda h: h.start)
     hazards = [h for h in hits if h.entry.role == "hazard"]
     if not hazards:
         return EmergencySignal(False, None, 0.0, (), "no hazard word")
     if _is_joke(text, tokens):
         return _quiet(hazards, "joke or laughter in the message")
     context = _Context(tokens, hits)
-    live: list[_Hit] = []
-    defused: list[tuple[_Hit, _Hit]] = []
+    live: list[Hit] = []
+    defused: list[tuple[Hit, Hit]] = []
     for hazard in hazards:
         blocker = context.defuser(hazard)
         if blocker is None:
@@ -247,11 +130,32 @@ def detect_emergency(text: str) -> EmergencySignal:
     return _score(live, context)
 
 
-def _quiet(hazards: Sequence[_Hit], reason: str) -> EmergencySignal:
+def _water_depths(hits: Sequence[Hit], tokens: Tokens) -> list[Hit]:
+    """Water said to stand at a height of the body is a flood even with no word for one: Su
+    "cai geus nepi ka tuur", Jv "banyune tekan dengkul", "air udah sepaha". A hazard of
+    weight 1 on the water word, when the depth follows it within GAP_REACH tokens of its
+    clause with no past, hypothetical or request cue between."""
+    forms, clauses = tokens
+    taken = {h.start for h in hits}
+    found: list[Hit] = []
+    for depth in hits:
+        if depth.entry.role != "depth":
+            continue
+        for pos in range(depth.start - 1, max(depth.start - 1 - GAP_REACH, -1), -1):
+            if clauses[pos] != depth.clause or forms[pos] in GAP_BREAKERS or pos in taken:
+                break
+            if forms[pos] in lex.WATER:
+                entry = Entry(f"{forms[pos]} ~ {depth.entry.phrase}", "hazard", 1.0, "flood")
+                found.append(Hit(entry, pos, pos + 1, depth.clause))
+                break
+    return found
+
+
+def _quiet(hazards: Sequence[Hit], reason: str) -> EmergencySignal:
     return EmergencySignal(False, None, 0.05, tuple(h.entry.phrase for h in hazards), reason)
 
 
-def _defused_signal(defused: Sequence[tuple[_Hit, _Hit]]) -> EmergencySignal:
+def _defused_signal(defused: Sequence[tuple[Hit, Hit]]) -> EmergencySignal:
     hazard, blocker = defused[0]
     why = f"'{blocker.entry.phrase}' ({blocker.entry.role})"
     before = blocker.entry.role in ("conditional", "reported")
@@ -264,23 +168,36 @@ def _defused_signal(defused: Sequence[tuple[_Hit, _Hit]]) -> EmergencySignal:
 class _Context:
     """The cues of one message, indexed by token position."""
 
-    def __init__(self, tokens: Tokens, hits: Sequence[_Hit]) -> None:
+    def __init__(self, tokens: Tokens, hits: Sequence[Hit]) -> None:
         self.forms, self.clauses = tokens
         self.hits = hits
-        self.at: dict[int, _Hit] = {h.start: h for h in hits}
+        self.at: dict[int, Hit] = {h.start: h for h in hits}
 
-    def defuser(self, hazard: _Hit) -> _Hit | None:
+    def defuser(self, hazard: Hit, *, live_causes: bool = True) -> Hit | None:
         """The cue that makes this hazard mention past, hypothetical or administrative.
 
         None when the mention is live. A year near the mention counts as past (`banjir 2020`).
+        A cause (`karena banjir`) defuses unless people are in danger now (`live_causes`).
         """
-        backward = self._scan(hazard, range(hazard.start - 1, hazard.start - DEFUSE_REACH - 1, -1))
-        if backward is not None:
-            return backward
-        forward = self._scan(hazard, range(hazard.end, hazard.end + DEFUSE_REACH))
+        backward = range(hazard.start - 1, hazard.start - DEFUSE_REACH - 1, -1)
+        blocker = self._scan(hazard, backward, live_causes)
+        if blocker is not None:
+            return blocker
+        forward = self._scan(hazard, range(hazard.end, hazard.end + DEFUSE_REACH), live_causes)
         return forward if forward is not None else self._conditional_clause(hazard)
 
-    def _conditional_clause(self, hazard: _Hit) -> _Hit | None:
+    def _people_in_danger(self, hazard: Hit) -> bool:
+        """ "Pasien tidak bisa ke RS karena kebanjiran": the cause is why someone is in danger
+        now, not an old event ("jalan rusak karena banjir"). A live cue of people trapped or cut
+        off near the hazard tells the two apart (`korban` does not: victims are named after the
+        event too); that cue may not lean on a cause itself."""
+        return any(
+            hit.entry.phrase in lex.PEOPLE_IN_DANGER
+            and self.defuser(hit, live_causes=False) is None
+            for hit in self._near(hazard)
+        )
+
+    def _conditional_clause(self, hazard: Hit) -> Hit | None:
         """ "Kalau nanti hujan, tanggul jebol": a clause opened by `kalau` (or `nanti`, ...) makes
         the next clause hypothetical, and one opened by `berita` makes it reported news, unless
         a present-time cue opens that one. `kalau bisa` (if possible) and `kalau tidak salah`
@@ -298,14 +215,14 @@ class _Context:
             first -= 1
         opener = self.forms[first]
         if opener in REPORTED:
-            return _Hit(_Entry(opener, "reported", 1.0), first, first + 1, hazard.clause)
+            return Hit(Entry(opener, "reported", 1.0), first, first + 1, hazard.clause)
         if opener not in CONDITIONALS or (
             first + 1 < start and self.forms[first + 1] in ("bisa", "tidak")
         ):
             return None
-        return _Hit(_Entry(opener, "conditional", 1.0), first, first + 1, hazard.clause)
+        return Hit(Entry(opener, "conditional", 1.0), first, first + 1, hazard.clause)
 
-    def _scan(self, hazard: _Hit, positions: range) -> _Hit | None:
+    def _scan(self, hazard: Hit, positions: range, live_causes: bool) -> Hit | None:
         forward = positions.step > 0
         roles = _DEFUSE_FORWARD if forward else _DEFUSE_BACKWARD
         for pos in positions:
@@ -313,19 +230,21 @@ class _Context:
                 return None
             hit = self._hit_covering(pos)
             if _is_year(self.forms[pos]):
-                return _Hit(_Entry(self.forms[pos], "past", 1.0), pos, pos + 1, hazard.clause)
+                return Hit(Entry(self.forms[pos], "past", 1.0), pos, pos + 1, hazard.clause)
             if hit is None:
                 continue
             role = hit.entry.role
             if role == "now":
                 return None
             if role in roles:
+                if role == "cause" and live_causes and self._people_in_danger(hazard):
+                    continue
                 return hit
             if role == "negation" and not forward and hazard.start - hit.end < NEGATION_REACH:
                 return hit
         return None
 
-    def _hit_covering(self, pos: int) -> _Hit | None:
+    def _hit_covering(self, pos: int) -> Hit | None:
         hit = self.at.get(pos)
         if hit is not None:
             return hit
@@ -336,7 +255,7 @@ class _Context:
                 return candidate
         return None
 
-    def support(self, hazard: _Hit) -> tuple[float, list[str]]:
+    def support(self, hazard: Hit) -> tuple[float, list[str]]:
         """Urgency and severity points near this hazard (capped), and the cues that earned them.
 
         Only cues within SUPPORT_REACH tokens count: a long complaint collects a `tolong` here
@@ -344,20 +263,35 @@ class _Context:
         """
         earned: dict[str, float] = {}
         for hit in self._near(hazard):
-            role = hit.entry.role
-            if role in ("now", "urgent") and not self._before_request(hit):
-                earned[hit.entry.phrase] = hit.entry.weight
-            elif role == "severe" and hit.end != hazard.start and self.defuser(hit) is None:
-                # `korban banjir` names the victims of the flood, not new casualties; `agar
-                # tidak ada korban` and `takut menimpa` are no casualties at all.
+            if self._supports(hazard, hit):
                 earned[hit.entry.phrase] = hit.entry.weight
         # Each cue counts once: `luka luka` is not twice as severe as `luka`.
         return min(sum(earned.values()), MAX_SUPPORT), list(earned)
 
-    def requests(self, hazard: _Hit) -> list[str]:
+    def _supports(self, hazard: Hit, cue: Hit) -> bool:
+        role, kind = cue.entry.role, hazard.entry.kind
+        if role in ("now", "urgent"):
+            return not self._before_request(cue)
+        if role in ("severe", "depth"):
+            # `korban banjir` names the victims of the flood, not new casualties; `agar
+            # tidak ada korban` and `takut menimpa` are no casualties at all.
+            return cue.end != hazard.start and self.defuser(cue) is None
+        if role == "ground":
+            # Ground that cracks, tilts or moves backs a landslide word ("jalan ambles, rumah
+            # mulai miring dan retak"), but not the pair it belongs to: `tanah ~ retak` in a
+            # drought is a crack, not a slide.
+            own = hazard.entry.phrase.split()
+            return kind == "landslide" and cue.entry.phrase not in own and not self.defuser(cue)
+        # Someone hiding, or afraid after the threat, is the target of violence going on now;
+        # fear *before* a violence word is fear of it ("takut dibegal") and defuses it instead.
+        if role == "hiding" or (role == "fear" and cue.start > hazard.start):
+            return kind == "violence"
+        return False
+
+    def requests(self, hazard: Hit) -> list[str]:
         return [h.entry.phrase for h in self._near(hazard) if h.entry.role == "request"]
 
-    def _near(self, hazard: _Hit) -> list[_Hit]:
+    def _near(self, hazard: Hit) -> list[Hit]:
         return [
             h
             for h in self.hits
@@ -366,7 +300,7 @@ class _Context:
             and abs(h.start - hazard.start) <= SUPPORT_REACH
         ]
 
-    def _before_request(self, cue: _Hit) -> bool:
+    def _before_request(self, cue: Hit) -> bool:
         for pos in range(cue.end, cue.end + REQUEST_REACH):
             hit = self.at.get(pos)
             if hit is not None and hit.entry.role == "request":
@@ -376,7 +310,7 @@ class _Context:
 
 @dataclass(frozen=True, slots=True)
 class _Verdict:
-    hazard: _Hit
+    hazard: Hit
     base: float
     support: float
     cues: list[str]
@@ -387,7 +321,7 @@ class _Verdict:
         return self.base + self.support - (1.0 if self.requests else 0.0)
 
 
-def _score(live: Sequence[_Hit], context: _Context) -> EmergencySignal:
+def _score(live: Sequence[Hit], context: _Context) -> EmergencySignal:
     verdicts = [_verdict(hazard, live, context) for hazard in live]
     best = max(verdicts, key=lambda v: (v.score, -KIND_PRIORITY.index(v.hazard.entry.kind or "")))
     # A live report is short or pleads; a long narrative needs one point more.
@@ -410,21 +344,26 @@ def _length_penalty(tokens: int) -> float:
     return 1.0 if tokens > LONG_MESSAGE else 0.0
 
 
-def _verdict(hazard: _Hit, live: Sequence[_Hit], context: _Context) -> _Verdict:
+def _verdict(hazard: Hit, live: Sequence[Hit], context: _Context) -> _Verdict:
     base = _weight(hazard, context)
-    others = {
-        h.entry.phrase
+    # The second word of a gapped pair (`longsor` in `tanah ~ longsor`) is the same witness,
+    # not another hazard.
+    own = set(hazard.entry.phrase.split())
+    others = [
+        h
         for h in live
-        if h is not hazard and abs(h.start - hazard.start) <= SUPPORT_REACH
-    }
+        if h.entry.phrase != hazard.entry.phrase
+        and h.entry.phrase not in own
+        and abs(h.start - hazard.start) <= SUPPORT_REACH
+    ]
     # Two hazards together (fire and smoke) or one introduced by `ada`: half a point, once.
-    if others - {hazard.entry.phrase} or _presentative(hazard, context):
+    if others or _presentative(hazard, context):
         base += PRESENTATIVE_BONUS
     support, cues = context.support(hazard)
     return _Verdict(hazard, base, support, cues, context.requests(hazard))
 
 
-def _weight(hazard: _Hit, context: _Context) -> float:
+def _weight(hazard: Hit, context: _Context) -> float:
     """A hazard named as `korban <hazard>` refers to its victims, usually after the event;
     one introduced by `ada` ("ada pohon roboh") is there now."""
     before = context.at.get(hazard.start - 1)
@@ -433,7 +372,7 @@ def _weight(hazard: _Hit, context: _Context) -> float:
     return hazard.entry.weight
 
 
-def _presentative(hazard: _Hit, context: _Context) -> bool:
+def _presentative(hazard: Hit, context: _Context) -> bool:
     """`ada X`, but not `dengan adanya X` (with X around: a topic, not a sighting)."""
     forms, start = context.forms, hazard.start
     if start == 0 or forms[start - 1] != PRESENTATIVE:

@@ -20,8 +20,16 @@ Cue roles (see emergency.py for how each is used):
     now       present time: urgency, and it ends the reach of an earlier past/hypothetical cue
     urgent    a plea or call for help
     severe    people in danger (not counted when defused: `agar tidak ada korban`)
+    depth     water depth on the body (`sepinggang`, `sampai ke lutut`): severity, and after
+              `air` a flood of its own
+    ground    the ground cracking, tilting, moving: supports a landslide hazard only
+    hiding    someone hiding (`ngumpet`, `kunci diri`): supports a violence hazard only
+    fear      `takut`, Su `sieun`: before a hazard, fear *of* it (defuses like `before`);
+              after a violence hazard, the reaction of its target (supports it)
     past      over already; defuses a hazard before or after it in the same clause
-    before    hypothetical, preventive, causal or aftermath; defuses a hazard that follows it
+    before    hypothetical, preventive or aftermath; defuses a hazard that follows it
+    cause     `karena`, `akibat`: defuses a hazard that follows it unless someone is trapped
+              or cut off near it (PEOPLE_IN_DANGER)
     chronic   a recurring condition, not an event; defuses in either direction
     admin     insurance, aid, training, equipment, media, care; defuses in either direction
     request   a maintenance request; costs one point and silences a plea just before it
@@ -53,10 +61,9 @@ flood 1:              banjir, kebanjiran, caah (Su), banjir rob, rob, air naik, 
                       tergenang
 landslide 2:          tanah longsor, longsor menimpa, tertimbun longsor,
                       kaurugan (Su: buried by a slide), tebing runtuh, tebing longsor,
-                      tebing ambrol, gawir runtuh (Su: cliff), tebing ambruk, tebing ~ ambruk,
-                      tebing ~ runtuh, tebing ~ longsor, tebing ~ ambrol, tanah ambrol,
+                      tebing ambrol, gawir runtuh (Su: cliff), tebing ambruk, tanah ambrol,
                       lemah ambrol (Jv: lemah = ground), lemah longsor (Jv)
-landslide 1.5:        tertimbun tanah, tertimbun
+landslide 1.5:        tertimbun tanah, tertimbun (and every slope ~ collapse pair: _slope_pairs)
 landslide 1:          longsor, longsoran, urug (Su; `tanah urug` is fill dirt: see STOP),
                       tanah amblas, tanah ambles, tanah bergerak, tanah retak, amblas, ambles,
                       pergerakan tanah, retakan tanah, tanah ~ bergerak, tanah ~ retak
@@ -78,20 +85,25 @@ medical 1.5:          tersedak, keselek, kepala bocor, darah banyak, banyak dara
                       tidak sadar (`saya tidak sadar kalau` is "I did not notice")
 medical 1:            sesak napas, susah napas, sulit bernapas, keracunan, stroke, mau melahirkan,
                       tidak bergerak, tak bergerak, lemas, muntah muntah, mencong, membiru,
-                      bibir biru, demam tinggi, jatuh dari, berdarah banyak, ambulans
+                      bibir biru, demam tinggi, jatuh dari, berdarah banyak, kondisi drop,
+                      kondisi memburuk, ambulans
                       (a plea for an ambulance is a medical call; `ambulans desa dipakai` is not)
 violence 2:           dipukuli, memukuli, dipukul, dikeroyok, pengeroyokan, dianiaya, menganiaya,
                       begal, dibegal, pembegalan, perampokan, dirampok, rampok, pembacokan,
                       dibacok, ditusuk, penusukan, tawuran, diperkosa, pemerkosaan, diculik,
                       penculikan, disekap, penodongan, perampok, disandera, penyanderaan,
                       menyandera, membacok, ditembak, penembakan, dihajar, dibakar massa,
-                      dibekap, membekap
+                      dibekap, membekap, dibawa paksa, diseret paksa, ditarik paksa
+                      (`paksa` alone is a parking attendant's or a school's pressure)
 violence 1.5:         kdrt, kekerasan dalam rumah tangga, dijambret, penjambretan, bacok,
                       ditodong (also `parking fee ditodong 3rb`: needs support)
 violence 1:           penganiayaan, kekerasan, perkelahian, berkelahi, gelut (Jv), mengamuk,
                       senjata tajam, sajam, golok, celurit, parang, maling, pencurian, jambret,
                       bersenjata, pistol, pisau, sandera, lempar batu, melempar batu,
-                      dilempar batu, perusakan
+                      dilempar batu, perusakan, bentrok, bentrokan, membunuh, dibunuh,
+                      mengancam, diancam (threats: `mengancam petani` is figurative, so support),
+                      dikuntit, menguntit, dibuntuti, membuntuti (stalking),
+                      diseret, menyeret (dragged: coercion)
 other 2:              gas bocor, bocor gas, kebocoran gas, tabung gas meledak, ledakan, meledak,
                       pohon tumbang menimpa, tertimpa pohon, tertimpa, tercebur, jatuh ke sumur,
                       bau gas menyengat, gas menyengat, gas ~ bocor, bau gas kuat, bau gas tajam,
@@ -118,17 +130,24 @@ urgent 1:             tolong, minta tolong, cepat, segera, secepatnya, buruan, g
 urgent 1.5:           darurat
 severe 1:             korban, terluka, luka, berdarah, meninggal, tewas, kritis, tergeletak,
                       merembet, menjalar, membesar, menyala, masuk rumah, masuk ke rumah,
-                      sepinggang, sepaha, sedada, seleher, pinggang, dada, leher, mengungsi,
+                      pinggang, dada, leher, mengungsi,
                       evakuasi, dievakuasi, terisolasi, menimpa, ke loteng, ke atap
 severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap, terjepit,
                       orang di dalam, tidak bisa keluar, belum keluar, belum dievakuasi,
-                      belum di evakuasi, belum terevakuasi, belum ditemukan
-severe 0.5:           selutut, setinggi, lutut, perahu, asap, anak anak, lansia, panik,
+                      belum di evakuasi, belum terevakuasi, belum ditemukan,
+                      tidak bisa ke rumah sakit, tidak bisa ke rs, tidak bisa dibawa ke rumah sakit,
+                      tidak bisa dibawa ke rs (cut off from care)
+severe 0.5:           setinggi, lutut, perahu, asap, anak anak, lansia, panik,
                       anak kecil, ibu hamil, bayi, pusing, muntah
 severe 1:             makin tinggi, semakin tinggi, terus naik, naik terus, makin deras, arus deras,
                       terus bertambah, melukai, masih bertambah, terus bergerak, makin lebar,
                       semakin lebar, bertambah lebar, melebar, ikut ambruk, ikut roboh,
                       ikut runtuh, ikut longsor
+cause 1:              karena, dikarenakan, di karenakan, disebabkan, akibat, gara gara
+fear 1:               takut, ketakutan, sieun (Su), wedi (Jv)
+hiding 1:             sembunyi, bersembunyi, ngumpet, nyumput (Su), kunci diri, mengunci diri
+ground 0.5:           retak, retakan, miring, bergeser, geser, bergerak, gemuruh, bergemuruh,
+                      merosot, turun (and a progression before any of them, 1: see _progressions)
 past 1:               tahun lalu, bulan lalu, hari lalu, yang lalu, beberapa waktu lalu,
                       tempo hari, waktu itu, saat itu, kala itu, pada waktu, pagi tadi, siang tadi,
                       sore tadi, malam tadi, kemarin, tadi malam, tadi pagi, tadi siang, tadi sore,
@@ -139,10 +158,10 @@ past 1:               tahun lalu, bulan lalu, hari lalu, yang lalu, beberapa wak
 before 1:             tadi, sempat, bekas, sisa, puing, pasca, setelah, sesudah, habis, dampak,
                       rawan, antisipasi, mengantisipasi, agar tidak, supaya tidak, biar tidak,
                       jangan sampai, mencegah, pencegahan, cegah, berpotensi, potensi, terancam,
-                      khawatir, kuatir, dikhawatirkan, mengkhawatirkan, bilamana, waktu, sewaktu,
-                      saat, takut, menyebabkan, mengakibatkan, menimbulkan, terjadinya, hampir,
-                      rentan, membuat, bikin, mau, hendak, akan, ketika, pada saat, akibat,
-                      dikarenakan, disebabkan, di karenakan, karena, berakibat, menunggu, nunggu,
+                      khawatir, kuatir, dikhawatirkan, mengkhawatirkan, ditakutkan, bilamana,
+                      waktu, sewaktu, saat, menyebabkan, mengakibatkan, menimbulkan, terjadinya,
+                      hampir, rentan, membuat, bikin, mau, hendak, akan, ketika, pada saat,
+                      berakibat, menunggu, nunggu,
                       tunggu, bahaya, apakah, bisa terjadi, dapat terjadi, kalau, jika, bila,
                       apabila, seandainya, andai, misal, misalnya, sebelum, nanti, seperti, bagai,
                       bagaikan, besok, sehingga, terkait, perihal, tentang, mengenai, resiko,
@@ -289,7 +308,74 @@ mengungsi:            ngungsi
 kecil:                leutik (Su), cilik (Jv)
 ikut:                 melu (Jv), milu (Su)
 bergerak:             gerak
+saya:                 sy, sya, gw, gue
+diikuti:              diikutin
+mengancam:            ngancam, ngancem, mengancem
+menguntit:            nguntit
+menyeret:             nyeret
+membunuh:             ngebunuh, maehan (Su), mateni (Jv)
+bernapas:             ambegan (Jv), ambekan (Jv)
+sampai:               nepi (Su: `nepi ka tuur` = up to the knee), tekan (Jv)
+lutut:                tuur (Su)
+pinggang:             cangkeng (Su), bangkekan (Su)
+paha:                 pingping (Su)
+perut:                beuteung (Su), weteng (Jv)
+leher:                beuheung (Su)
+betis:                bitis (Su)
+lereng:               lamping (Su)
 """
+
+# Water depth told by the body, with its severity: `sepinggang`, `setinggi lutut`, Su `nepi ka
+# tuur` (read `sampai ke lutut`), Jv `tekan dengkul`, `sak dengkul`. Role `depth`: severity
+# like `severe`, and a depth a few words after `air` is itself a flood (see emergency.py).
+_BODY_DEPTHS = {
+    "mata kaki": 0.5, "betis": 0.5, "lutut": 0.5, "paha": 1.0, "pinggang": 1.0, "perut": 1.0,
+    "dada": 1.0, "leher": 1.0,
+}  # fmt: skip
+_DEPTH_MARKERS = ("se", "setinggi ", "sampai ", "sampai ke ", "sebatas ", "hingga ", "sak ")
+BODY_PARTS = frozenset(body for body in _BODY_DEPTHS if " " not in body)
+# Water that a depth measures: `air` also stands for Su `cai`, Jv `banyu`, `toya`.
+WATER = ("air", "genangan")
+
+# A slope or the ground with a collapse verb a few words later in its clause is a landslide
+# whichever pair it is (`lereng kebun ambrol`, `tanah di belakang rumah longsor`), and so is
+# the noun `longsor` naming its slope (`longsor tebing TPT`); Jv `lemah`, Su `taneuh` are the
+# ground. Weight 1.5, not 2: the words may be a few apart, so one cue must back them (a cliff,
+# `tebing`, keeps the 2 it had before the rule was generalised). Left
+# out: `amblas` (a sinking road is a routine complaint) and retaining walls (`talud ambrol`
+# asks for repair: LaporGub! has dozens).
+SLOPES = ("tebing", "lereng", "bukit", "gawir", "tanah", "lemah", "taneuh")
+COLLAPSES = ("longsor", "ambrol", "runtuh", "ambruk", "roboh", "gugur")
+_SLIDE_NOUNS = ("longsor", "longsoran")
+# `longsor tebing` names a place; `longsor tanah` is the name of the disaster type ("bencana
+# banjir longsor tanah" heads LaporGub! reports), as weak as `longsor` alone.
+_NAMED_SLOPES = ("tebing", "lereng", "bukit", "gawir")
+# Ground that *starts* or keeps cracking, tilting or moving is a slide under way; a crack on
+# its own is also the state of an old road (`beton retak amblas`), so it weighs half.
+# (`turun` stays out of the progressions: "hujan masih turun" is rain.)
+_GROUND_MOVES = ("retak", "miring", "bergeser", "bergerak")
+_PROGRESSIONS = ("mulai", "makin", "semakin", "terus", "masih")
+
+# A threat or a pursuit aimed at the writer (`mengancam saya`, `kami dikuntit`, Su `ngancam
+# abdi`) is violence under way against them, not talk of a threat; 1.5, so one cue backs it.
+_ME = ("saya", "aku", "kami", "abdi", "kuring")
+_THREATENS = ("mengancam",)
+_PURSUED = ("diancam", "dikuntit", "dibuntuti", "diikuti")
+# `kena` + a part of the body: someone was hit ("lempar batu, ada yg kena kepala").
+_STRUCK = ("kepala", "muka", "wajah", "mata", "leher", "dada", "perut", "punggung", "tangan")
+
+# Cues that people are trapped or cut off now. They keep a hazard named as a cause live
+# ("tidak bisa ke RS karena kebanjiran"); `korban` is not one of them: victims are named
+# after the event too ("korban akibat pohon tumbang").
+PEOPLE_IN_DANGER = frozenset(
+    {
+        "terjebak", "terjepit", "terisolasi", "tidak bisa keluar", "belum keluar",
+        "belum dievakuasi", "belum di evakuasi", "belum terevakuasi", "orang di dalam",
+        "belum ditemukan", "kritis", "ke atap", "ke loteng", "sampai atap",
+        "tidak bisa ke rumah sakit", "tidak bisa ke rs", "tidak bisa dibawa ke rumah sakit",
+        "tidak bisa dibawa ke rs",
+    }
+)  # fmt: skip
 
 # Consumed without effect: agencies, equipment, idioms and figures of speech that contain a
 # hazard word, and phrases whose words would otherwise read as cues (`mau lapor`, `dari tadi`).
@@ -306,7 +392,8 @@ tertimpa musibah, petasan meledak, laka laka, sakit stroke, penyakit stroke, sak
 penyakit jantung, operasi jantung, dipukul rata, pukul rata, mau lapor, mau melapor,
 mau melaporkan, ingin melaporkan, apa lagi, apalagi, dari semalam, sejak semalam,
 dalam keadaan darurat, akses darurat, jalur darurat, pintu darurat, tangga darurat, mobil ambulans,
-ambulans desa, ambulans gratis
+ambulans desa, ambulans gratis, mengancam nyawa, mengancam jiwa, mengancam keselamatan,
+diancam pidana, diancam hukuman
 """
 
 # Keywords whose single dropped vowel is repaired (`bnjir`, `kbakaran`, `tlong`). Kept short
@@ -353,6 +440,8 @@ def _hazards() -> dict[str, tuple[tuple[str, float], ...]]:
     for header, phrases in _rows(_HAZARD_TABLE):
         kind, weight = header.split()
         hazards[kind] += [(phrase, float(weight)) for phrase in phrases]
+    hazards["landslide"] += _slope_pairs()
+    hazards["violence"] += _aimed_at_me()
     return {kind: tuple(pairs) for kind, pairs in hazards.items()}
 
 
@@ -362,7 +451,35 @@ def _cues() -> dict[str, tuple[str, float]]:
         role, weight = header.split()
         cues.update((phrase, (role, float(weight))) for phrase in phrases)
     cues.update({f"{day} {part}": ("past", 1.0) for day in _DAYS for part in _DAY_PARTS})
+    cues.update(_depths())
+    cues.update({f"kena {part}": ("severe", 1.0) for part in _STRUCK})
+    for phrase, cue in _progressions().items():
+        cues.setdefault(phrase, cue)  # `terus bergerak` is already severe, for any hazard
     return cues
+
+
+def _depths() -> dict[str, tuple[str, float]]:
+    return {
+        f"{marker}{body}": ("depth", weight)
+        for body, weight in _BODY_DEPTHS.items()
+        for marker in _DEPTH_MARKERS
+    }
+
+
+def _aimed_at_me() -> tuple[tuple[str, float], ...]:
+    phrases = [f"{verb} {me}" for verb in _THREATENS for me in _ME]
+    phrases += [f"{me} {verb}" for verb in _PURSUED for me in _ME]
+    return tuple((phrase, 1.5) for phrase in phrases)
+
+
+def _progressions() -> dict[str, tuple[str, float]]:
+    return {f"{p} {move}": ("ground", 1.0) for p in _PROGRESSIONS for move in _GROUND_MOVES}
+
+
+def _slope_pairs() -> tuple[tuple[str, float], ...]:
+    pairs = [(slope, f"{slope} ~ {verb}") for slope in SLOPES for verb in COLLAPSES]
+    pairs += [(slope, f"{noun} ~ {slope}") for noun in _SLIDE_NOUNS for slope in _NAMED_SLOPES]
+    return tuple((pair, 2.0 if slope == "tebing" else 1.5) for slope, pair in pairs)
 
 
 def _slang() -> dict[str, str]:

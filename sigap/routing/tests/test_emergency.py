@@ -184,3 +184,108 @@ def test_report_counts_verdicts_false_alarms_misses_and_unjudged_rows() -> None:
     assert report.unjudged_ids == ["x-9"]
     assert report.recall == 1.0
     assert report.precision(count_borderline=False) == 0.5
+
+
+# ---------------------------------------------------------------------------------------------
+# Structural rules added after round 11 (each test below failed on the rules of round 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("tolong, aki-aki kebawa arus di solokan Cikoneng", "other"),  # `terbawa arus`
+        ("pejalan kaki kelindes truk pasir di Jl. Raya Cicalengka, tulung", "traffic_accident"),
+        ("warung katimpa tangkal kai, aya nu kajepit, tulungan", "other"),  # Su `ka-`
+    ],
+)
+def test_accidental_ke_passive_reads_as_ter_or_di(text: str, kind: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency, signal.reason
+    assert signal.kind == kind
+
+
+def test_accidental_passive_leaves_ordinary_words_alone() -> None:
+    # Only forms that yield a keyword are rewritten: a place name is not `kejang`.
+    signal = detect_emergency("pasien RSI Kajang minta surat rujukan, tolong dibantu")
+    assert not signal.is_emergency, signal.reason
+    assert signal.matched == ()
+
+
+def test_sundanese_javanese_final_e_is_repaired_in_hazard_words() -> None:
+    signal = detect_emergency("tulung, bocah tenggelem ning kali Citarum")  # Jv
+    assert signal.is_emergency and signal.kind == "other", signal.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cai geus sacangkeng di jero imah, barudak can kaluar",  # Su: waist-deep
+        "banyune tekan weteng, tulung",  # Jv: up to the belly
+    ],
+)
+def test_water_depth_on_the_body_is_a_flood(text: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == "flood", signal.reason
+
+
+def test_water_depth_as_a_recurring_state_is_not_a_flood_in_progress() -> None:
+    signal = detect_emergency("air setinggi lutut tiap hujan deras di gang kami")
+    assert not signal.is_emergency, signal.reason
+
+
+def test_moving_ground_supports_a_landslide_word() -> None:
+    signal = detect_emergency("jalan kampung ambles, dinding rumah warga mulai retak dan miring")
+    assert signal.is_emergency and signal.kind == "landslide", signal.reason
+    assert "mulai retak" in signal.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A worn road: one plain crack is half a point, not enough for `ambles`.
+        "beton jalan retak dan ambles di depan SD Cangkuang",
+        # `retak` is the second word of `tanah ~ retak` itself, so it cannot back it.
+        "tanah sawah retak-retak kena kemarau, minta bantuan pompa",
+    ],
+)
+def test_cracks_alone_do_not_make_a_landslide(text: str) -> None:
+    # Guards of the ground rule above (they passed on the old rules too).
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason
+
+
+def test_any_slope_with_a_collapse_verb_is_a_landslide() -> None:
+    signal = detect_emergency("lereng di atas kampung Cibeber ambrol, tolong")
+    assert signal.is_emergency and signal.kind == "landslide", signal.reason
+    assert "lereng ~ ambrol" in signal.matched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong, kami dibuntuti mobil hitam dari Cileunyi",
+        "Bapak tiri ngamuk, ngancam saya pake golok, saya ngumpet di warung",
+    ],
+)
+def test_threat_or_pursuit_aimed_at_the_writer_is_violence(text: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == "violence", signal.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saya takut dibegal kalau pulang malam lewat situ",  # fear *of* violence
+        "harga gabah anjlok mengancam petani kecil",  # a figurative threat
+    ],
+)
+def test_fear_of_violence_and_figurative_threats_are_not_emergencies(text: str) -> None:
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason
+
+
+def test_a_cause_stays_live_when_someone_is_cut_off_by_it() -> None:
+    signal = detect_emergency("nenek sakit keras tidak bisa ke rumah sakit karena banjir, tolong")
+    assert signal.is_emergency and signal.kind == "flood", signal.reason
+    quiet = detect_emergency("jalan rusak karena banjir, tolong diperbaiki")
+    assert not quiet.is_emergency, quiet.reason

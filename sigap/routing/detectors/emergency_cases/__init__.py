@@ -54,7 +54,36 @@ Splits, in the order they were written:
   `bentrok`), landslides named by a weight-1 word with no cue (`ambles ... miring dan retak`,
   `longsor ... yg jaga kandang ilang`), and a causal `krn kebanjiran` that defused a patient's
   emergency. Read recall ~0.7 as the figure for text written by others.
-`DEV_CASES` = rounds 1 to 10 (and 4b); `HELDOUT_CASES` = round 11.
+- round 12 (80 cases: 40 emergencies over all seven kinds, 40 tricky negatives, 21 Sundanese
+  or Javanese messages), 2026-12-05, written by a third author, blind to the rules and to
+  rounds 1 to 11, then measured once on the rules of round 11 before any change:
+      round 12: precision 0.968 (30/31), recall 0.75 (30/40)
+  Pooled first measurements by other authors (rounds 10 to 12): precision 0.967 (87/90),
+  recall 0.725 (87/120). Pooled first measurements of rounds 5 to 12: precision 0.984
+  (248/252), recall 0.792 (248/313).
+  Then, without looking at round 12's misses, round 11 was folded into dev and *general*
+  rules were added for the kinds of round 11's misses (emergency_match.py, emergency.py):
+  the accidental passive `ke-`/Su `ka-`/`ke-...-an` read as `ter-`/`di-` when that yields a
+  keyword (`keseret`, `kelindes`, `katibanan`); Su/Jv final `e` for `a` in hazard words
+  (`tenggelem`); a water depth on the body (`se-`/Su `sa-` + body part, `setinggi`/`sampai
+  ke`/Su `nepi ka`/Jv `tekan`/`sak` + body part) as severity, and after `air` as a flood of
+  its own; any slope (`tebing lereng bukit gawir tanah`, Jv `lemah`, Su `taneuh`) with any
+  collapse verb in its clause as a landslide; cracking, tilting, moving ground as support
+  for a landslide word (a progression, `mulai miring`, a full point; a plain `retak` half);
+  threats, stalking and dragging as violence, a threat or pursuit aimed at the writer
+  (`mengancam saya`, `kami dibuntuti`) stronger, hiding or fear after it as support, `kena`
+  + a body part as an injury; a cause (`karena banjir`) that no longer defuses a hazard when
+  someone is trapped or cut off near it. Real-data flags did not move (Surabaya 14,
+  Purbalingga 3, LaporGub! 115, the same rows). Round 12 measured again at the end, once:
+      round 12: precision 0.970 (32/33), recall 0.80 (32/40)  <- `HELDOUT_CASES`
+  The rules reached two of its ten misses (the water depths `sepaha`, Jv `tekan dengkul`).
+  What they did not reach is again wording no rule knows: Jv `diantemi`, `digowo ...
+  dipeksa`, a filler inside a pattern (`sy *lagi* diikutin`), `aer` for `air`, a stroke told
+  with no symptom word (Su `labuh ... teu tiasa nyarios`), a missing child (Su `leungit`),
+  a person about to jump (Jv `arep nglumpat`); the false alarm is a fire already out told
+  in Sundanese (`tos pareum` is not known as "already extinguished"). Violence stayed at
+  3/6, which is why threats need more than a verb list.
+`DEV_CASES` = rounds 1 to 11 (and 4b); `HELDOUT_CASES` = round 12.
 
 A case's label is the kind of emergency *in progress*, or None. Negatives are deliberately
 tricky: past events, hypotheticals, prevention, chronic problems, administrative follow-ups
@@ -65,6 +94,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sigap.routing.detectors.emergency_cases.round_12 import ROUND_12
 from sigap.routing.detectors.emergency_cases.rounds_1_3 import (
     DEV_NEGATIVE,
     DEV_POSITIVE,
@@ -103,6 +133,7 @@ DEV_CASES = _cases(
     + ROUND_8
     + ROUND_9
     + ROUND_10
+    + ROUND_11
 )
-HELDOUT_CASES = _cases(ROUND_11)
+HELDOUT_CASES = _cases(ROUND_12)
 ALL_CASES = DEV_CASES + HELDOUT_CASES
