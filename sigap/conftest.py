@@ -36,16 +36,18 @@ def _media_in_tmp(settings: Any, tmp_path: Path) -> None:
 
 @pytest.fixture(autouse=True)
 def _fresh_process_caches() -> Iterator[None]:
-    """Per-process caches (routers, gazetteers) are keyed by ids the database reuses between
-    tests; each test starts and ends with them empty."""
+    """Per-process caches (routers, gazetteers, SLA rules and calendars) are keyed by ids the
+    database reuses between tests; each test starts and ends with them empty."""
     from sigap.routing.knowledge import faq_cache_clear
     from sigap.routing.training import router_cache_clear
     from sigap.routing.triage import gazetteer_cache_clear
+    from sigap.sla.services import sla_setup_cache_clear
 
-    for clear in (router_cache_clear, gazetteer_cache_clear, faq_cache_clear):
+    caches = (router_cache_clear, gazetteer_cache_clear, faq_cache_clear, sla_setup_cache_clear)
+    for clear in caches:
         clear()
     yield
-    for clear in (router_cache_clear, gazetteer_cache_clear, faq_cache_clear):
+    for clear in caches:
         clear()
 
 

@@ -31,7 +31,7 @@ from sigap.agencies.models import (
 )
 from sigap.agencies.selectors import on_duty_staff, shift_span, spans_overlap
 from sigap.cases.models import OPEN_STATUSES, Case, CaseStatus, EventKind
-from sigap.cases.services import case_assign, event_record
+from sigap.cases.services import case_assign, case_row_for_hooks, event_record
 from sigap.core.errors import DomainError, PermissionDenied
 
 logger = logging.getLogger(__name__)
@@ -405,17 +405,35 @@ AUTOASSIGN_ON = frozenset({"created", "routed", "disposed"})
 def roster_case_changed(case_id: int, change: str) -> None:
     """``case_hook_register`` subscriber: a case landed in an agency; assign it in a task.
 
-    One indexed lookup first, so agencies without auto-assignment cost no task row.
+    One indexed lookup first, so agencies without auto-assignment cost no task row; none when
+    the change's writer left the committed row for the hooks (``case_row_for_hooks``: the
+    channel intake, which loads the agency's roster setting with it).
     """
     if change not in AUTOASSIGN_ON:
         return
-    wanted = Case.objects.filter(
-        pk=case_id,
-        assignee__isnull=True,
-        status__in=OPEN_STATUSES,
-        agency__roster_setting__autoassign=True,
-    ).exists()
+    wanted = _autoassign_known(case_row_for_hooks(case_id))
+    if wanted is None:
+        wanted = Case.objects.filter(
+            pk=case_id,
+            assignee__isnull=True,
+            status__in=OPEN_STATUSES,
+            agency__roster_setting__autoassign=True,
+        ).exists()
     if wanted:
         from sigap.agencies.tasks import case_autoassign_task
 
         case_autoassign_task.enqueue(case_id=case_id)
+
+
+def _autoassign_known(case: Case | None) -> bool | None:
+    """Whether the committed row wants auto-assignment, or None when that needs a query (no
+    row, or its agency's roster setting was not loaded with it)."""
+    if case is None:
+        return None
+    if case.assignee_id is not None or case.status not in OPEN_STATUSES or case.agency_id is None:
+        return False
+    agency = case.agency if Case.agency.is_cached(case) else None
+    if agency is None or not Agency.roster_setting.is_cached(agency):
+        return None
+    setting = getattr(agency, "roster_setting", None)  # loaded as None when there is none
+    return setting is not None and setting.autoassign

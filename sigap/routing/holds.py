@@ -27,7 +27,13 @@ from sigap.agencies.selectors import StaffScope, staff_scope
 from sigap.cases import permissions
 from sigap.cases.models import Case, CaseStatus, EventKind
 from sigap.cases.selectors import case_visible_q
-from sigap.cases.services import case_changed, case_transition, event_record
+from sigap.cases.services import (
+    CaseWrites,
+    case_changed,
+    case_transition,
+    case_writes,
+    event_record,
+)
 from sigap.core.errors import DomainError, NotFound, PermissionDenied
 from sigap.routing.detectors.text import plain_key
 from sigap.routing.models import HoldResolution, TriagePolicy, TriageResult
@@ -151,19 +157,25 @@ def _same_text_counts(
     }
 
 
-def hold_record(case: Case, result: TriageResult, reasons: list[dict[str, Any]]) -> None:
-    """Mark the triage held and say why on the timeline (the result is saved by the caller)."""
+def hold_record(
+    case: Case,
+    result: TriageResult,
+    reasons: list[dict[str, Any]],
+    *,
+    writes: CaseWrites | None = None,
+) -> None:
+    """Mark the triage held and say why on the timeline (the result is saved by the caller;
+    the case's flag and note with ``writes`` when the caller gathers its changes)."""
     result.held, result.hold_reasons, result.needs_review = True, reasons, True
-    # The case's copy of the flag keeps it out of agency inboxes (``Case.is_held``).
-    case.is_held = True
-    Case.objects.filter(pk=case.pk).update(is_held=True)
-    event_record(
-        case=case,
-        kind=EventKind.NOTE,
-        note=_("Ditahan untuk ditinjau koordinator: %(reasons)s")
-        % {"reasons": " ".join(r["message"] for r in reasons)},
-        data={"triage": "held", "reasons": [r["code"] for r in reasons]},
-    )
+    with case_writes(case, writes) as pending:
+        # The case's copy of the flag keeps it out of agency inboxes (``Case.is_held``).
+        pending.columns(is_held=True)
+        pending.event(
+            kind=EventKind.NOTE,
+            note=_("Ditahan untuk ditinjau koordinator: %(reasons)s")
+            % {"reasons": " ".join(r["message"] for r in reasons)},
+            data={"triage": "held", "reasons": [r["code"] for r in reasons]},
+        )
 
 
 def held_case_list(scope: StaffScope) -> QuerySet[Case]:

@@ -23,7 +23,14 @@ from sigap.agencies.selectors import StaffScope, staff_scope
 from sigap.cases import permissions
 from sigap.cases.models import OPEN_STATUSES, Case, CaseStatus, EventKind
 from sigap.cases.selectors import case_visible_q
-from sigap.cases.services import case_merge, case_set_priority, event_record
+from sigap.cases.services import (
+    CaseWrites,
+    case_merge,
+    case_set_priority,
+    case_set_priority_locked,
+    case_writes,
+    event_record,
+)
 from sigap.catalog.models import Priority
 from sigap.core.errors import DomainError, NotFound, PermissionDenied
 from sigap.routing.holds import HoldPolicy, policy_for
@@ -39,8 +46,14 @@ from sigap.routing.models import (
 _RAISABLE = (Priority.LOW, Priority.NORMAL)
 
 
-def incident_suggest(*, case: Case, result: TriageResult, policy: HoldPolicy) -> Incident | None:
-    """Store the triage's duplicate candidates as links and join the best one's incident."""
+def incident_suggest(
+    *, case: Case, result: TriageResult, policy: HoldPolicy, writes: CaseWrites | None = None
+) -> Incident | None:
+    """Store the triage's duplicate candidates as links and join the best one's incident.
+
+    ``case`` is the row triage holds locked: its note, and a priority raised by the
+    incident's size, are set on it in place (written with ``writes`` when triage gathers its
+    changes), so the caller's SLA clock and acknowledgement see them."""
     scores = {int(d["case_id"]): float(d["score"]) for d in result.duplicates}
     if not scores:
         return None
@@ -57,8 +70,9 @@ def incident_suggest(*, case: Case, result: TriageResult, policy: HoldPolicy) ->
     _links_store(case, joined, scores)
     incident = _incident_join(case, joined, incident_of)
     counts = _incident_counts(incident)
-    _members_noted(incident, case, counts["members"] - 1)
-    return incident_refresh(incident, policy, counts=counts)
+    with case_writes(case, writes) as pending:
+        _members_noted(incident, pending, counts["members"] - 1)
+        return incident_refresh(incident, policy, counts=counts, writes=pending)
 
 
 # What `incident_suggest` reads of a candidate's membership and incident.
@@ -134,9 +148,8 @@ def _incident_create(*cases: Case) -> Incident:
     return incident
 
 
-def _members_noted(incident: Incident, case: Case, others: int) -> None:
-    event_record(
-        case=case,
+def _members_noted(incident: Incident, writes: CaseWrites, others: int) -> None:
+    writes.event(
         kind=EventKind.NOTE,
         note=_("Kemungkinan kejadian yang sama dengan %(count)d laporan lain; periksa tautannya.")
         % {"count": others},
@@ -155,10 +168,15 @@ def _incident_counts(incident: Incident) -> dict[str, int]:
 
 
 def incident_refresh(
-    incident: Incident, policy: HoldPolicy | None = None, *, counts: dict[str, int] | None = None
+    incident: Incident,
+    policy: HoldPolicy | None = None,
+    *,
+    counts: dict[str, int] | None = None,
+    writes: CaseWrites | None = None,
 ) -> Incident:
     """Recount distinct reporters; a large incident makes its open cases high priority.
-    ``counts``: ``_incident_counts`` when the caller has them already."""
+    ``counts``: ``_incident_counts`` when the caller has them already; ``writes``: the
+    pending writes of a member whose row the caller holds locked (triage), raised in place."""
     counts = counts or _incident_counts(incident)
     incident.reporter_count = counts["known"] + counts["anonymous"]
     policy = policy or policy_for(incident.pemda)
@@ -167,17 +185,23 @@ def incident_refresh(
             incident_member__incident=incident, status__in=OPEN_STATUSES, priority__in=_RAISABLE
         )
         # case_set_priority locks and reads each row itself: the id is all it needs here.
-        _raise_priority(incident, raisable.only("pk"))
+        _raise_priority(incident, raisable.only("pk"), writes)
     incident.save(update_fields=["reporter_count", "priority_raised_at"])
     return incident
 
 
-def _raise_priority(incident: Incident, cases: Any) -> None:
+def _raise_priority(incident: Incident, cases: Any, writes: CaseWrites | None) -> None:
     note = _("Dilaporkan oleh %(count)d warga sebagai satu kejadian: prioritas dinaikkan.") % {
         "count": incident.reporter_count
     }
     for case in cases:
-        case_set_priority(case=case, priority=Priority.HIGH, actor=None, note=note)
+        if writes is None or case.pk != writes.case.pk:
+            case_set_priority(case=case, priority=Priority.HIGH, actor=None, note=note)
+        # The locked row's priority may be pending (an emergency found by triage): its own.
+        elif writes.case.priority in _RAISABLE:
+            case_set_priority_locked(
+                case=writes.case, priority=Priority.HIGH, actor=None, note=note, writes=writes
+            )
     if incident.priority_raised_at is None:
         incident.priority_raised_at = timezone.now()
 

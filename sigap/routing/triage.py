@@ -9,16 +9,17 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, AgencyKind, Pemda
 from sigap.cases.models import OPEN_STATUSES, Case, EventKind
 from sigap.cases.services import (
-    case_route,
-    case_set_priority,
-    case_set_region,
+    CaseWrites,
+    case_route_locked,
+    case_set_priority_locked,
+    case_set_region_locked,
     case_state_settled,
-    event_record,
 )
 from sigap.catalog.models import Priority
 from sigap.regions.models import Region
@@ -95,8 +96,29 @@ def gazetteer_cache_clear() -> None:
     _policies.clear()
 
 
+# What triage and, after it, the intake's SLA clock and acknowledgement read of the case; the
+# agency's roster setting is what the auto-assignment hook asks (``case_row_for_hooks``). No
+# category: a channel case has none yet (one set meanwhile is read when the clock needs it).
+_LOCKED_WITH = ("pemda", "region", "agency__roster_setting")
+
+
+@dataclass(frozen=True)
+class TriageRun:
+    """A triage and the case row it locked, as triage left it: the caller's transaction holds
+    the lock, so the channel intake goes on with this row (SLA clock, acknowledgement)."""
+
+    case: Case  # with its Pemda, region and agency loaded
+    result: TriageResult
+    fresh: bool  # triaged by this run; False: an earlier run's result was found
+
+
 def case_triage(case: Case) -> TriageResult:
     """Run once per case (idempotent): the result is stored and acted on at once."""
+    return case_triage_run(case).result
+
+
+def case_triage_run(case: Case) -> TriageRun:
+    """``case_triage``, handing back the locked row too (see ``TriageRun``)."""
     # No savepoint of its own: inside the channel intake's transaction a failure undoes that
     # whole transaction anyway (and is retried), and the task path starts a real one here.
     with transaction.atomic(savepoint=False):
@@ -107,14 +129,15 @@ def case_triage(case: Case) -> TriageResult:
         # look-up before the lock: nearly always the case was created a moment ago.
         locked = (
             Case.objects.select_for_update(of=("self",))
-            .select_related("pemda", "region")
+            .select_related(*_LOCKED_WITH)
             .defer("region__boundary")  # a polygon, never read here
             .get(pk=case.pk)
         )
-        existing = TriageResult.objects.filter(case=case).first()
-        if existing is not None:
-            return existing
-        return _triage(locked, _policy_for(locked.pemda))
+        # Nearly always none: the id only, the row (its JSON) read only when there is one.
+        existing = TriageResult.objects.filter(case_id=case.pk).values_list("pk", flat=True)
+        if (existing_id := existing.first()) is not None:
+            return TriageRun(locked, TriageResult.objects.get(pk=existing_id), fresh=False)
+        return TriageRun(locked, _triage(locked, _policy_for(locked.pemda)), fresh=True)
 
 
 def _triage(case: Case, policy: holds.HoldPolicy) -> TriageResult:
@@ -124,34 +147,44 @@ def _triage(case: Case, policy: holds.HoldPolicy) -> TriageResult:
         signature=similarity.text_signature(text).to_json(),
         text_key=identical_text_key(text),
     )
-    _place(case, text, result)
-    _emergency(case, text, result)
+    # The case's own changes (place, priority, routing, notes) are written together at the
+    # end: one UPDATE and one INSERT of timeline events. What triage reads from the database
+    # meanwhile never depends on them (other cases, counts by contact and text, incidents).
+    writes = CaseWrites(case)
+    _place(case, text, result, writes)
+    _emergency(case, text, result, writes)
     result.personal_data = [asdict(m) for m in find_personal_data(text)]
-    _abuse(case, text, result)
+    _abuse(case, text, result, writes)
     result.duplicates = _duplicates(case, result)
     # An emergency is never held: many people sending "kebakaran!" is an incident, not a flood.
     emergency = case.priority == Priority.EMERGENCY
     reasons = [] if emergency else holds.hold_reasons(case, result.text_key, policy)
     if reasons:
-        holds.hold_record(case, result, reasons)
+        holds.hold_record(case, result, reasons, writes=writes)
     else:
-        _route(case, text, result)
+        _route(case, text, result, writes)
     result.save()
     if not result.held:
-        incidents.incident_suggest(case=case, result=result, policy=policy)
+        incidents.incident_suggest(case=case, result=result, policy=policy, writes=writes)
+    writes.flush()
     case_state_settled(case.pk, TRIAGED)  # the queued triage task is not needed
     return result
 
 
 def triage_after_release(case: Case, result: TriageResult) -> None:
-    """A held case released by the coordinator: route it and link it as triage would have."""
-    case = Case.objects.select_related("pemda__region", "agency").get(pk=case.pk)
+    """A held case released by the coordinator: route it and link it as triage would have
+    (inside the release's transaction, holding the case's row lock as triage does)."""
+    case = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("pemda__region", "agency")
+        .get(pk=case.pk)
+    )
     _route(case, case.description, result)
     result.duplicates = _duplicates(case, result)
     incidents.incident_suggest(case=case, result=result, policy=holds.policy_for(case.pemda))
 
 
-def _abuse(case: Case, text: str, result: TriageResult) -> None:
+def _abuse(case: Case, text: str, result: TriageResult, writes: CaseWrites) -> None:
     """Flag insults for the staff who will read the case; the case is served all the same."""
     abuse = detect_abuse(text)
     result.abuse = {
@@ -166,15 +199,14 @@ def _abuse(case: Case, text: str, result: TriageResult) -> None:
         if abuse.severity == "severe"
         else _("Pesan bernada kasar: %(terms)s. Tetap layani laporannya.")
     )
-    event_record(
-        case=case,
+    writes.event(
         kind=EventKind.NOTE,
         note=note % {"terms": ", ".join(abuse.terms)},
         data={"triage": "abuse", "severity": abuse.severity},
     )
 
 
-def _place(case: Case, text: str, result: TriageResult) -> None:
+def _place(case: Case, text: str, result: TriageResult, writes: CaseWrites) -> None:
     places = _places_for(case.pemda)
     match = places.gazetteer.locate(text) if places is not None else None
     if match is None or places is None:
@@ -182,11 +214,12 @@ def _place(case: Case, text: str, result: TriageResult) -> None:
     result.place = {"code": match.code, "name": match.name, "score": match.score}
     region = places.regions.get(match.code)
     if region is not None and case.region_id is None:
-        case_set_region(case=case, region=region, actor=None, source="gazetteer")
-        case.region = region
+        case_set_region_locked(
+            case=case, region=region, actor=None, source="gazetteer", writes=writes
+        )
 
 
-def _emergency(case: Case, text: str, result: TriageResult) -> None:
+def _emergency(case: Case, text: str, result: TriageResult, writes: CaseWrites) -> None:
     signal = detect_emergency(text)
     result.emergency = {
         "is_emergency": signal.is_emergency,
@@ -195,8 +228,9 @@ def _emergency(case: Case, text: str, result: TriageResult) -> None:
         "reason": signal.reason,
     }
     if signal.is_emergency and case.priority != Priority.EMERGENCY:
-        case_set_priority(case=case, priority=Priority.EMERGENCY, actor=None, note=signal.reason)
-        case.priority = Priority.EMERGENCY
+        case_set_priority_locked(
+            case=case, priority=Priority.EMERGENCY, actor=None, note=signal.reason, writes=writes
+        )
 
 
 def _duplicates(case: Case, result: TriageResult) -> list[dict[str, Any]]:
@@ -235,14 +269,17 @@ def _recent_triaged(case: Case) -> Any:
     """The Pemda's most recent open, triaged cases that could score as the same incident."""
     # No candidate further apart in time can reach the threshold, whatever its text and place.
     since = case.created_at - min(DUPLICATE_WINDOW, similarity.max_time_apart(DUPLICATE_THRESHOLD))
-    # Held cases (floods) are left out until released: spam must not grow an incident.
+    # Held cases (floods) are left out until released: spam must not grow an incident. One
+    # filter() call: each further filter or exclude clones the query, which adds up here.
+    place = _places_that_can_match(case)
+    recent = TriageResult.objects.filter(
+        ~Q(case_id=case.pk),
+        Q() if place is None else place,
+        case__pemda_id=case.pemda_id, case__created_at__gte=since,
+        case__status__in=OPEN_STATUSES, held=False,
+    )  # fmt: skip
     return (
-        TriageResult.objects.filter(
-            case__pemda=case.pemda, case__created_at__gte=since, case__status__in=OPEN_STATUSES
-        )
-        .exclude(case_id=case.pk)
-        .exclude(held=True)
-        .order_by("-created_at")
+        recent.order_by("-created_at")
         .values_list(
             "case_id", "signature", "case__created_at", "case__region__code", "case__latitude",
             "case__longitude", "case__contact_id",
@@ -250,7 +287,27 @@ def _recent_triaged(case: Case) -> Any:
     )  # fmt: skip
 
 
-def _route(case: Case, text: str, result: TriageResult) -> None:
+def _places_that_can_match(case: Case) -> Q | None:
+    """Where a candidate must be to reach the threshold at all, or None (anywhere).
+
+    Two reports placed in different kecamatan get the place factor
+    ``PLACE_DIFFERENT_KECAMATAN``; text and time are at most 1, so when that factor alone
+    keeps the score under the threshold their rows need not be read: on a busy day most of
+    the window lies elsewhere in the kabupaten. Kept: the kecamatan's own reports, reports
+    without a region (an unknown place), and reports with a point when this one has a point
+    too (two points are compared by distance, not by region).
+    """
+    ceiling = similarity.PLACE_DIFFERENT_KECAMATAN**similarity.PLACE_WEIGHT
+    if case.region is None or ceiling >= DUPLICATE_THRESHOLD:
+        return None
+    # The kecamatan's code is the first 8 characters (PP.KK.CC), as similarity compares them.
+    place = Q(case__region__isnull=True) | Q(case__region__code__startswith=case.region.code[:8])
+    if case.latitude is not None and case.longitude is not None:
+        place |= Q(case__latitude__isnull=False, case__longitude__isnull=False)
+    return place
+
+
+def _route(case: Case, text: str, result: TriageResult, writes: CaseWrites | None = None) -> None:
     loaded = router_for(case.pemda)
     if loaded is None:
         result.needs_review = case.agency_id is None
@@ -264,7 +321,9 @@ def _route(case: Case, text: str, result: TriageResult) -> None:
     top = agencies.get(decision.label)
     confident = decision.probability >= effective_threshold(loaded.threshold, case.pemda)
     if case.agency_id is None and confident and top is not None:
-        case_route(case=case, agency=top, actor=None, confidence=decision.probability)
+        case_route_locked(
+            case=case, agency=top, actor=None, confidence=decision.probability, writes=writes
+        )
         result.auto_routed = True
     result.needs_review = case.agency_id is None and not result.auto_routed
 
@@ -286,9 +345,9 @@ def _suggestion(label: str, probability: float, agency: Agency | None) -> dict[s
 
 
 def _agencies_for(case: Case, labels: list[str]) -> dict[str, Agency]:
-    agencies = {
-        a.code: a for a in Agency.objects.filter(pemda=case.pemda, code__in=labels, is_active=True)
-    }
+    # With the roster setting, as the locked row's own agency (see ``_LOCKED_WITH``).
+    found = Agency.objects.filter(pemda=case.pemda, code__in=labels, is_active=True)
+    agencies = {a.code: a for a in found.select_related("roster_setting")}
     if AREA_OFFICE in labels:
         office = _area_office(case)
         if office is not None:
@@ -301,6 +360,10 @@ def _area_office(case: Case) -> Agency | None:
     code = case.region.kecamatan_code if case.region else None
     if code is None:
         return None
-    return Agency.objects.filter(
-        pemda=case.pemda, kind=AgencyKind.KECAMATAN, region__code=code, is_active=True
-    ).first()
+    return (
+        Agency.objects.filter(
+            pemda=case.pemda, kind=AgencyKind.KECAMATAN, region__code=code, is_active=True
+        )
+        .select_related("roster_setting")
+        .first()
+    )

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from sigap.agencies.models import Role, User
 from sigap.agencies.selectors import on_duty_staff
 from sigap.cases.models import OPEN_STATUSES, Case, CaseEvent, EventKind
-from sigap.cases.services import event_record
+from sigap.cases.services import case_row_for_hooks, event_record
 from sigap.catalog.models import Priority
 from sigap.routing.detectors.pii import mask_personal_data
 from sigap.sla.models import NotificationKind, SlaNotification
@@ -43,15 +43,24 @@ def notifications_case_changed(case_id: int, change: str) -> None:
     try:
         if change == "assigned":
             case_assignment_notify(case_id=case_id)
-        elif Case.objects.filter(
-            pk=case_id, priority=Priority.EMERGENCY, status__in=OPEN_STATUSES
-        ).exists():
+        elif _is_open_emergency(case_id):
             case_emergency_alert(case_id=case_id)
     except Exception:
         logger.exception("notifications for case %s after %s failed; retrying", case_id, change)
         from sigap.sla.tasks import case_notifications_task
 
         case_notifications_task.enqueue(case_id=case_id, change=change)
+
+
+def _is_open_emergency(case_id: int) -> bool:
+    """From the committed row when its writer left it for the hooks (the channel intake),
+    else one indexed query."""
+    case = case_row_for_hooks(case_id)
+    if case is not None:
+        return case.priority == Priority.EMERGENCY and case.status in OPEN_STATUSES
+    return Case.objects.filter(
+        pk=case_id, priority=Priority.EMERGENCY, status__in=OPEN_STATUSES
+    ).exists()
 
 
 def emergency_recipients(case: Case, at: datetime) -> list[User]:

@@ -12,11 +12,15 @@ from sigap.cases.services.actions import (
     mentioned_usernames,
 )
 from sigap.cases.services.common import (
+    CaseWrites,
     case_changed,
     case_changes_deferred,
     case_hook_register,
+    case_row_committed,
+    case_row_for_hooks,
     case_state_is_settled,
     case_state_settled,
+    case_writes,
     event_record,
 )
 from sigap.cases.services.intake import (
@@ -37,16 +41,20 @@ from sigap.cases.services.workflow import (
     case_merge,
     case_rate,
     case_route,
+    case_route_locked,
     case_set_category,
     case_set_flags,
     case_set_priority,
+    case_set_priority_locked,
     case_set_region,
+    case_set_region_locked,
     case_transition,
 )
 
 __all__ = [
     "CaseCreateResult",
     "CaseOptions",
+    "CaseWrites",
     "IncomingAttachment",
     "IncomingMessage",
     "MessageAddResult",
@@ -71,13 +79,19 @@ __all__ = [
     "case_request_info",
     "case_resolve",
     "case_route",
+    "case_route_locked",
+    "case_row_committed",
+    "case_row_for_hooks",
     "case_set_category",
     "case_set_flags",
     "case_set_priority",
+    "case_set_priority_locked",
     "case_set_region",
+    "case_set_region_locked",
     "case_state_is_settled",
     "case_state_settled",
     "case_transition",
+    "case_writes",
     "event_record",
     "mentioned_usernames",
 ]

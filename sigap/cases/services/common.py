@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from collections.abc import Callable, Iterator
@@ -52,20 +53,33 @@ def _hooks_run(case_id: int, change: str) -> None:
 
 @dataclass
 class _ChangeBatch:
-    """Committed changes held back by ``case_changes_deferred``, and the derived state that a
-    committed write already brought up to date (``case_state_settled``)."""
+    """Committed changes held back by ``case_changes_deferred``, the derived state that a
+    committed write already brought up to date (``case_state_settled``) and the case rows a
+    committed write left behind in full (``case_row_committed``)."""
 
     changes: list[tuple[int, str]] = field(default_factory=list)
     # (case id, what) → how many changes had committed when that state was brought up to date
     settled: dict[tuple[int, str], int] = field(default_factory=dict)
+    # case id → (how many changes had committed then, the row as committed)
+    rows: dict[int, tuple[int, Case]] = field(default_factory=dict)
 
     def settle(self, case_id: int, what: str) -> None:
         self.settled[(case_id, what)] = len(self.changes)
 
     def is_settled(self, case_id: int, what: str) -> bool:
         at = self.settled.get((case_id, what))
-        if at is None:
-            return False
+        return at is not None and self._unchanged_since(case_id, at)
+
+    def row_keep(self, case: Case) -> None:
+        self.rows[case.pk] = (len(self.changes), case)
+
+    def row_current(self, case_id: int) -> Case | None:
+        kept = self.rows.get(case_id)
+        if kept is None or not self._unchanged_since(case_id, kept[0]):
+            return None
+        return kept[1]
+
+    def _unchanged_since(self, case_id: int, at: int) -> bool:
         return all(changed != case_id for changed, _change in self.changes[at:])
 
     def announcements(self) -> list[tuple[int, str]]:
@@ -135,6 +149,28 @@ def case_state_is_settled(case_id: int, what: str) -> bool:
     return batch is not None and batch.is_settled(case_id, what)
 
 
+def case_row_committed(case: Case) -> None:
+    """Say (once the transaction commits) that ``case`` is the row as that transaction leaves
+    it, every column and the loaded relations current. Within ``case_changes_deferred`` its
+    hooks may then read it (``case_row_for_hooks``) instead of querying the case again, as
+    long as no change of the case committed after it; elsewhere this does nothing.
+
+    Only for a caller that holds the row lock until the commit and wrote the case through
+    this very object (the channel intake after triage and the SLA clock).
+    """
+    batch = _batch_open() or getattr(_local, "flushing", None)
+    if batch is not None:
+        kept = copy.copy(case)  # what the caller does with its object later is not committed
+        transaction.on_commit(lambda: batch.row_keep(kept))
+
+
+def case_row_for_hooks(case_id: int) -> Case | None:
+    """For a hook run by ``case_changes_deferred``: the case as committed, if a write said so
+    (``case_row_committed``) and nothing changed it since; None means: query it."""
+    batch = getattr(_local, "flushing", None)
+    return batch.row_current(case_id) if batch is not None else None
+
+
 def event_record(
     *,
     case: Case,
@@ -179,6 +215,64 @@ def event_build(
 def events_record(events: list[CaseEvent]) -> list[CaseEvent]:
     """Several timeline events of one write in one INSERT, in the given order."""
     return CaseEvent.objects.bulk_create(events)
+
+
+class CaseWrites:
+    """The writes of several changes to one case row that the caller holds locked, sent
+    together at ``flush``: one UPDATE of the changed columns and one INSERT of the timeline
+    events, in the order the changes made them. The row ends up as the changes written one by
+    one would leave it (the version is bumped once per change). Triage gathers its changes
+    (place, priority, routing, notes) in one of these.
+
+    Nothing in between may read the pending columns or events back from the database.
+    """
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self._fields: dict[str, None] = {}
+        self._touched = False
+        self._events: list[CaseEvent] = []
+
+    def touch(self, fields: list[str]) -> None:
+        """``case_touch``, held back: the object's values of ``fields`` are written."""
+        self.case.version += 1
+        self._touched = True
+        self._fields.update(dict.fromkeys(fields))
+
+    def columns(self, **values: Any) -> None:
+        """Set columns that change no version (derived state such as the held flag), as the
+        bare UPDATE their writers send on their own."""
+        for name, value in values.items():
+            setattr(self.case, name, value)
+        self._fields.update(dict.fromkeys(values))
+
+    def event(self, **fields: Any) -> CaseEvent:
+        """``event_record``, held back."""
+        event = event_build(case=self.case, **fields)
+        self._events.append(event)
+        return event
+
+    def flush(self) -> None:
+        fields = [*self._fields, *(("version", "updated_at") if self._touched else ())]
+        if fields:
+            self.case.save(update_fields=fields)
+        if self._events:
+            events_record(self._events)
+        self._fields, self._touched, self._events = {}, False, []
+
+
+@contextmanager
+def case_writes(case: Case, writes: CaseWrites | None) -> Iterator[CaseWrites]:
+    """The caller's pending writes of ``case``, or writes of its own sent when the block
+    ends (a service called on its own)."""
+    if writes is not None:
+        if writes.case is not case:
+            raise ValueError("pending writes of another object of the case")
+        yield writes
+        return
+    own = CaseWrites(case)
+    yield own
+    own.flush()
 
 
 def case_lock(case: Case, *, expected_version: int | None = None) -> Case:

@@ -18,9 +18,11 @@ from sigap.cases.models import (
     EventKind,
 )
 from sigap.cases.services.common import (
+    CaseWrites,
     case_changed,
     case_lock,
     case_touch,
+    case_writes,
     ensure_can_act,
     event_record,
 )
@@ -268,6 +270,20 @@ def case_set_priority(
     expected_version: int | None = None,
 ) -> Case:
     case = case_lock(case, expected_version=expected_version)
+    return case_set_priority_locked(case=case, priority=priority, actor=actor, note=note)
+
+
+def case_set_priority_locked(
+    *,
+    case: Case,
+    priority: str,
+    actor: User | None,
+    note: str = "",
+    writes: CaseWrites | None = None,
+) -> Case:
+    """``case_set_priority`` on the row the caller locked in its transaction (triage): no
+    savepoint and no second read; ``case`` is changed in place, written with ``writes`` when
+    the caller gathers its changes (see ``CaseWrites``)."""
     ensure_can_act(actor, case)
     if priority not in Priority.values:
         raise DomainError(_("Prioritas tidak dikenal."), code="unknown_priority")
@@ -275,15 +291,15 @@ def case_set_priority(
     if previous == priority:
         return case
     case.priority = priority
-    case_touch(case, ["priority"])
-    event_record(
-        case=case,
-        kind=EventKind.PRIORITY_CHANGED,
-        actor=actor,
-        from_value=previous,
-        to_value=priority,
-        note=note,
-    )
+    with case_writes(case, writes) as pending:
+        pending.touch(["priority"])
+        pending.event(
+            kind=EventKind.PRIORITY_CHANGED,
+            actor=actor,
+            from_value=previous,
+            to_value=priority,
+            note=note,
+        )
     case_changed(case, "priority")
     return case
 
@@ -333,7 +349,22 @@ def case_route(
     *, case: Case, agency: Agency, actor: User | None, confidence: float | None = None
 ) -> Case:
     """First routing of a case that has no agency yet (automatic triage or the coordinator)."""
-    case = case_lock(case)
+    return case_route_locked(
+        case=case_lock(case), agency=agency, actor=actor, confidence=confidence
+    )
+
+
+def case_route_locked(
+    *,
+    case: Case,
+    agency: Agency,
+    actor: User | None,
+    confidence: float | None = None,
+    writes: CaseWrites | None = None,
+) -> Case:
+    """``case_route`` on the row the caller locked in its transaction (triage): no savepoint
+    and no second read; ``case`` is changed in place, written with ``writes`` when the caller
+    gathers its changes (see ``CaseWrites``)."""
     ensure_can_act(actor, case)
     if case.agency_id is not None:
         raise DomainError(_("Laporan sudah memiliki instansi; gunakan disposisi."))
@@ -344,14 +375,14 @@ def case_route(
         case=case, to_agency=agency, reason=DispositionReason.INITIAL, actor=actor, created_at=now
     )
     case.agency, case.routing_confidence = agency, confidence
-    case_touch(case, ["agency", "routing_confidence"])
-    event_record(
-        case=case,
-        kind=EventKind.ROUTED,
-        actor=actor,
-        to_value=agency.short_name,
-        data={"agency_id": agency.pk, "confidence": confidence},
-    )
+    with case_writes(case, writes) as pending:
+        pending.touch(["agency", "routing_confidence"])
+        pending.event(
+            kind=EventKind.ROUTED,
+            actor=actor,
+            to_value=agency.short_name,
+            data={"agency_id": agency.pk, "confidence": confidence},
+        )
     case_changed(case, "routed")
     return case
 
@@ -359,20 +390,33 @@ def case_route(
 @transaction.atomic
 def case_set_region(*, case: Case, region: Region, actor: User | None, source: str) -> Case:
     """The place a case is about, found in its text (gazetteer) or chosen by staff."""
-    case = case_lock(case)
+    return case_set_region_locked(case=case_lock(case), region=region, actor=actor, source=source)
+
+
+def case_set_region_locked(
+    *,
+    case: Case,
+    region: Region,
+    actor: User | None,
+    source: str,
+    writes: CaseWrites | None = None,
+) -> Case:
+    """``case_set_region`` on the row the caller locked in its transaction (triage): no
+    savepoint and no second read; ``case`` is changed in place, written with ``writes`` when
+    the caller gathers its changes (see ``CaseWrites``)."""
     ensure_can_act(actor, case)
     previous = case.region
     if previous == region:
         return case
     case.region = region
-    case_touch(case, ["region"])
-    event_record(
-        case=case,
-        kind=EventKind.LOCATION,
-        actor=actor,
-        from_value=previous.name if previous else "",
-        to_value=region.name,
-        data={"region": region.code, "source": source},
-    )
+    with case_writes(case, writes) as pending:
+        pending.touch(["region"])
+        pending.event(
+            kind=EventKind.LOCATION,
+            actor=actor,
+            from_value=previous.name if previous else "",
+            to_value=region.name,
+            data={"region": region.code, "source": source},
+        )
     case_changed(case, "region")
     return case

@@ -21,6 +21,7 @@ from sigap.cases.services import (
     case_changes_deferred,
     case_create,
     case_message_add,
+    case_row_committed,
 )
 from sigap.channels.models import ChannelAccount, Conversation, OutboundMessage
 from sigap.channels.services import ratings, replies
@@ -29,8 +30,8 @@ from sigap.contacts.models import Contact, ContactIdentity
 from sigap.contacts.services import identity_get, identity_resolve
 from sigap.routing.knowledge import faq_answer
 from sigap.routing.models import KnowledgeArticle, TriageResult
-from sigap.routing.triage import case_triage
-from sigap.sla.services import case_deadlines_recompute
+from sigap.routing.triage import case_triage_run
+from sigap.sla.services import case_deadlines_recompute_locked
 from sigap.sla.services.delivery import PURPOSE as STAFF_NOTIFICATION_PURPOSE
 
 # "cek status BDG-2611-00042", "status laporan bdg-2611-00042", "lacak BDG-2611-42"
@@ -307,16 +308,19 @@ def _intake_finish(
 ) -> HandleResult:
     """Triage inline (milliseconds) so the acknowledgement names the agency and, for an
     emergency, carries the emergency numbers; the queued triage task then finds it done."""
-    triage = case_triage(case)
-    # The clock after triage (routing and priority move it), on a fresh read of the case that
-    # the acknowledgement then words: agency, priority, deadline.
-    case = case_deadlines_recompute(case=case.pk)
+    triage = case_triage_run(case)
+    # Triage holds the row lock to the commit and left the row as it wrote it (routed,
+    # placed, prioritised): the clock after triage is computed on it, then the
+    # acknowledgement words it (agency, priority, deadline).
+    case = case_deadlines_recompute_locked(case=triage.case)
     outbound_ids = []
     if identity is not None:
         ack = replies.acknowledgement_send(
-            case=case, account=account, identity=identity, held=triage.held
-        )
+            case=case, account=account, identity=identity, held=triage.result.held,
+            first=triage.fresh,
+        )  # fmt: skip
         outbound_ids.append(ack.pk)
+    case_row_committed(case)  # the hooks after the commit read this row, not the database
     return HandleResult(outcome="created", case=case, outbound_ids=outbound_ids)
 
 

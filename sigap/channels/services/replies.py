@@ -73,12 +73,16 @@ def acknowledgement_send(
     account: ChannelAccount,
     identity: ContactIdentity,
     held: bool | None = None,
+    first: bool = False,
 ) -> OutboundMessage:
     """One acknowledgement per case, whatever happens to the event that created it.
 
     A case held for review (a flood) gets one only when its contact had none within the
     window; otherwise the earlier acknowledgement is returned and nothing new is sent.
     ``held``: whether triage held the case, when the caller has the triage at hand.
+    ``first``: the caller triaged the case just now, under the row lock it still holds; the
+    acknowledgement is written only after triage in that same transaction, so none can exist
+    yet and its rows need no savepoint (see ``outbound_create``).
     """
     # Imported here: the hold rules live in routing, and only this function needs them.
     from sigap.routing.holds import acknowledgement_covering
@@ -95,6 +99,7 @@ def acknowledgement_send(
         idempotency_key=acknowledgement_key(case),
         data={"tracking_number": case.tracking_number},
         enqueue=False,  # sent inline by the event processor; the sweeper covers a crash
+        savepoint=not first,
     )
 
 

@@ -7,12 +7,17 @@ from typing import Any
 
 import pytest
 
-from sigap.agencies.models import Agency, AgencyKind
+from sigap.agencies.models import Agency, AgencyKind, Pemda
 from sigap.agencies.services import agency_save
+from sigap.catalog.models import Category
 from sigap.channels.meta_webhook import keys_cache_clear
 from sigap.channels.models import ChannelAccount, EventStatus, InboundEvent
 from sigap.channels.services.events import inbound_event_process
+from sigap.regions.models import Region, RegionLevel
+from sigap.routing.models import RoutingModel
+from sigap.routing.training import router_cache_clear, routing_train
 from sigap.standins import meta as meta_standin
+from sigap.standins import payloads
 
 PHONE_NUMBER_ID = "100000000000001"
 APP_SECRET = "demo-app-secret"
@@ -88,3 +93,40 @@ def process_pending() -> list[str]:
     """Run the event processor over every pending event, as a worker would."""
     pending = InboundEvent.objects.filter(status=EventStatus.PENDING).order_by("pk")
     return [inbound_event_process(event.pk) for event in pending]
+
+
+def stored_text(client: Any, text: str, wa_id: str, message_id: str) -> int:
+    """The webhook's part: a signed WhatsApp text stored as a pending event; its id."""
+    message = payloads.whatsapp_text(text, wa_id=wa_id, message_id=message_id)
+    post(client, payloads.whatsapp_inbound(message, app_secret=APP_SECRET,
+                                           phone_number_id=PHONE_NUMBER_ID))  # fmt: skip
+    return InboundEvent.objects.get(status="pending").pk
+
+
+@pytest.fixture
+def places(pemda: Pemda) -> Region:
+    """A Kabupaten with two kecamatan, so the gazetteer places the reports."""
+    kabupaten = Region.objects.create(
+        code="32.04", name="Kabupaten Uji", level=RegionLevel.KABUPATEN_KOTA
+    )
+    for code, name in (("32.04.13", "Banjaran"), ("32.04.15", "Pangalengan")):
+        Region.objects.create(code=code, name=name, level=RegionLevel.KECAMATAN, parent=kabupaten)
+    Pemda.objects.filter(pk=pemda.pk).update(region=kabupaten)
+    return kabupaten
+
+
+@pytest.fixture
+def router(pemda: Pemda, agency_a: Agency, agency_b: Agency, category_a: Category) -> None:
+    """Roads go to agency A, health to agency B, confidently enough to route on their own."""
+    category_a.examples = [
+        "jalan berlubang besar", "aspal rusak parah", "jalan desa rusak", "jalan bolong",
+        "perbaikan jalan rusak", "jalan amblas berlubang",
+    ]  # fmt: skip
+    category_a.save()
+    Category.objects.create(
+        pemda=pemda, code="puskesmas", name="Puskesmas", kind="complaint", default_agency=agency_b,
+        examples=["puskesmas antri lama", "perawat judes", "dokter tidak ada", "obat habis"],
+    )  # fmt: skip
+    routing_train(pemda=pemda)
+    RoutingModel.objects.update(threshold=0.5)
+    router_cache_clear()

@@ -30,23 +30,41 @@ def parse(event: InboundEvent, *, final_attempt: bool) -> ParsedDelivery:
     if not isinstance(envelope, dict) or envelope.get("object") != "whatsapp_business_account":
         parsed.notes.append(f"unknown object {str(envelope)[:80]!r}")
         return parsed
-    accounts = _accounts_by_number(envelope)
+    accounts = _accounts_by_number(envelope, _signer_account(event))
     for entry in envelope.get("entry") or []:
         for change in (entry or {}).get("changes") or []:
             _parse_change(change or {}, accounts, parsed, final_attempt)
     return parsed
 
 
-def _accounts_by_number(envelope: dict[str, Any]) -> dict[str, ChannelAccount]:
+def _accounts_by_number(
+    envelope: dict[str, Any], signer: ChannelAccount | None
+) -> dict[str, ChannelAccount]:
     numbers = {
         str(((change.get("value") or {}).get("metadata") or {}).get("phone_number_id", ""))
         for entry in envelope.get("entry") or []
         for change in (entry or {}).get("changes") or []
     }
+    # Nearly always the body names one number, the account the webhook checked it for and
+    # stored with the event: that row (read with the event) is the one a query would find.
+    if signer is not None and numbers == {signer.external_id}:
+        return {signer.external_id: signer}
     accounts = ChannelAccount.objects.select_related("pemda", "agency").filter(
         kind=ChannelKind.WHATSAPP, external_id__in=numbers, is_active=True
     )
     return {a.external_id: a for a in accounts}
+
+
+def _signer_account(event: InboundEvent) -> ChannelAccount | None:
+    """The event's account when it was loaded with its Pemda and agency and is a live
+    WhatsApp account; None sends ``_accounts_by_number`` to the database."""
+    account = event.account if InboundEvent.account.is_cached(event) else None
+    if account is None:
+        return None
+    loaded = ChannelAccount.pemda.is_cached(account) and ChannelAccount.agency.is_cached(account)
+    if not loaded or account.kind != ChannelKind.WHATSAPP or not account.is_active:
+        return None
+    return account
 
 
 def _parse_change(

@@ -7,6 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from sigap.cases.models import Case
+from sigap.regions.models import Region, RegionLevel
+from sigap.routing import triage
+from sigap.routing.detectors.repeats import identical_text_key
+from sigap.routing.models import TriageResult
 from sigap.routing.similarity import (
     IncidentView,
     incident_score,
@@ -53,3 +58,55 @@ def test_a_signature_of_another_version_is_skipped_and_parsing_is_shared():
     assert first == text_signature(TEXT)
     other_version = json.dumps({**json.loads(stored), "v": 99})
     assert signature_parsed(other_version) is None
+
+
+def _triaged(case: Case, text: str) -> None:
+    TriageResult.objects.create(
+        case=case, signature=text_signature(text).to_json(), text_key=identical_text_key(text)
+    )
+
+
+@pytest.mark.parametrize("with_point", [False, True])
+def test_the_place_bound_keeps_every_candidate_the_score_accepts(
+    make_case, pemda, monkeypatch, with_point
+):
+    """Reports placed in another kecamatan are not even read (the place factor alone keeps
+    them under the threshold); every other candidate is, and the result is the same as
+    comparing with the whole window."""
+    kabupaten = Region.objects.create(code="32.04", name="Uji", level=RegionLevel.KABUPATEN_KOTA)
+    banjaran, pangalengan, desa = (
+        Region.objects.create(code=code, name=name, level=level, parent=kabupaten)
+        for code, name, level in (
+            ("32.04.13", "Banjaran", RegionLevel.KECAMATAN),
+            ("32.04.15", "Pangalengan", RegionLevel.KECAMATAN),
+            ("32.04.13.2001", "Banjaran Wetan", RegionLevel.DESA_KELURAHAN),
+        )
+    )
+    text = "jalan raya depan pasar berlubang besar, motor jatuh"
+    placed = {
+        "desa": make_case(text, sender="6281", region=desa),
+        "kecamatan": make_case(text, sender="6282", region=banjaran),
+        "elsewhere": make_case(text, sender="6283", region=pangalengan),
+        "unknown": make_case(text, sender="6284"),
+        "elsewhere_point": make_case(text, sender="6285", region=pangalengan),
+    }
+    Case.objects.filter(pk=placed["elsewhere_point"].pk).update(latitude=-7.05, longitude=107.59)
+    for case in placed.values():
+        _triaged(case, text)
+    new = make_case(text, sender="6286", region=banjaran)
+    if with_point:
+        Case.objects.filter(pk=new.pk).update(latitude=-7.05, longitude=107.59)
+    new = Case.objects.select_related("pemda", "region").get(pk=new.pk)
+    result = TriageResult(case=new, signature=text_signature(text).to_json())
+
+    read = {row[0] for row in triage._recent_triaged(new)}
+    bounded = triage._duplicates(new, result)
+    monkeypatch.setattr(triage, "_places_that_can_match", lambda case: None)
+    assert bounded == triage._duplicates(new, result)  # what the whole window gives
+    linked = {item["case_id"] for item in bounded}
+    by_name = {name: case.pk for name, case in placed.items()}
+    assert by_name["elsewhere"] not in read and by_name["elsewhere"] not in linked
+    assert {by_name["desa"], by_name["kecamatan"], by_name["unknown"]} <= linked
+    # Two points are compared by distance, whatever their regions say.
+    assert (by_name["elsewhere_point"] in linked) is with_point
+    assert (by_name["elsewhere_point"] in read) is with_point

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.db import connection, transaction
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
 
 from sigap.cases.models import (
     Case,
@@ -31,6 +32,7 @@ from sigap.sla.calendar import Pause
 from sigap.sla.clocks import CaseClocks, deadline_columns, office_calendar_for
 from sigap.sla.models import SlaPause, Stage
 from sigap.sla.selectors import calendar_for_agency, sla_policy_for_case
+from sigap.sla.services.setup import sla_setup_for
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +99,26 @@ def case_deadlines_recompute(*, case: Case | int) -> Case:
     ``first_response_due_at`` from the object it holds).
     """
     case_id = case if isinstance(case, int) else case.pk
-    locked, facts = _locked_with_facts(case_id)
+    locked = (
+        Case.objects.select_for_update(of=("self",))
+        .select_related("pemda", "agency", "category__sla_policy")
+        .get(pk=case_id)
+    )
+    _recompute(locked, also=case if isinstance(case, Case) else None)
+    return locked
+
+
+def case_deadlines_recompute_locked(*, case: Case) -> Case:
+    """``case_deadlines_recompute`` on the row the caller locked in its transaction, with its
+    Pemda and agency loaded (a category, if any, is read here): the channel intake after
+    triage. No second read of the row; ``case`` is updated in place and returned."""
+    _recompute(case)
+    return case
+
+
+def _recompute(locked: Case, also: Case | None = None) -> None:
+    """The recompute proper, on a locked row (``also``: another object of it to update)."""
+    facts = _timeline_facts(locked.pk)
     # Most cases never waited for the citizen: no timeline to replay, no rows to compare.
     pauses = pauses_sync(locked) if facts.has_waited or facts.has_pauses else ()
     changes: dict[str, object] = {}
@@ -111,13 +132,12 @@ def case_deadlines_recompute(*, case: Case | int) -> Case:
     else:
         changes |= _deadline_changes(locked, pauses)
     if changes:
-        Case.objects.filter(pk=case_id).update(**changes)
+        Case.objects.filter(pk=locked.pk).update(**changes)
         for name, value in changes.items():
             setattr(locked, name, value)
-            if isinstance(case, Case):
-                setattr(case, name, value)
-    case_state_settled(case_id, SETTLED)
-    return locked
+            if also is not None:
+                setattr(also, name, value)
+    case_state_settled(locked.pk, SETTLED)
 
 
 @dataclass(frozen=True)
@@ -127,32 +147,49 @@ class _TimelineFacts:
     has_pauses: bool  # stored SlaPause rows
 
 
-def _locked_with_facts(case_id: int) -> tuple[Case, _TimelineFacts]:
-    """The case row locked, then what the recompute reads of its timeline in one statement:
-    the first staff response, and whether there are pauses to synchronise. Read after the
-    lock, not in the locking statement: on PostgreSQL its subqueries would see the timeline
-    as it was before waiting for the lock."""
-    locked = (
-        Case.objects.select_for_update(of=("self",))
-        .select_related("pemda", "agency", "category__sla_policy")
-        .get(pk=case_id)
-    )
-    facts = (
-        Case.objects.filter(pk=case_id)
-        .annotate(
-            responded=Subquery(_first_responses(OuterRef("pk")).values("created_at")[:1]),
-            waited=Exists(_waiting_events(OuterRef("pk"))),
-            paused=Exists(SlaPause.objects.filter(case_id=OuterRef("pk"))),
-        )
-        .values_list("responded", "waited", "paused")
-        .get()
-    )
-    return locked, _TimelineFacts(*facts)
+def _timeline_facts(case_id: int) -> _TimelineFacts:
+    """What the recompute reads of the case's timeline, in one statement: the first staff
+    response (``_first_responses``), whether it ever waited for the citizen
+    (``_waiting_events``) and whether there are pauses to synchronise. Read after the row
+    lock, not in the locking statement: on PostgreSQL its subqueries would see the timeline as
+    it was before waiting for the lock.
+
+    Written out rather than assembled by the ORM: this runs on every recompute (every new
+    case, every relevant change), and building three subqueries cost more CPU than the
+    database spends answering them.
+    """
+    responses, waits = [str(k) for k in FIRST_RESPONSE_KINDS], [str(k) for k in _WAIT_KINDS]
+    params: list[str | int] = [*responses, case_id, *waits, _WAITING, _WAITING, case_id, case_id]
+    with connection.cursor() as cursor:
+        cursor.execute(_FACTS_SQL, params)
+        responded, waited, paused = cursor.fetchone()
+    return _TimelineFacts(_aware(responded), bool(waited), bool(paused))
+
+
+_FACTS_SQL = """
+SELECT
+  (SELECT e.created_at FROM cases_caseevent e
+    WHERE e.kind IN (%s, %s) AND e.actor_id IS NOT NULL AND e.case_id = %s
+    ORDER BY e.created_at LIMIT 1),
+  EXISTS (SELECT 1 FROM cases_caseevent e
+    WHERE e.kind IN (%s, %s) AND (e.to_value = %s OR e.from_value = %s) AND e.case_id = %s),
+  EXISTS (SELECT 1 FROM sla_slapause p WHERE p.case_id = %s)
+"""
+
+
+def _aware(value: object) -> datetime | None:
+    """A timestamp from a bare cursor: PostgreSQL gives an aware datetime, SQLite the text
+    Django stored (UTC)."""
+    if value is None:
+        return None
+    moment = CaseEvent._meta.get_field("created_at").to_python(value)
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment, UTC)
 
 
 def _deadline_changes(locked: Case, pauses: tuple[Pause, ...]) -> dict[str, object]:
-    policy = sla_policy_for_case(locked)
-    office = office_calendar_for(locked, calendar_for_agency(locked.agency))
+    setup = sla_setup_for(locked.pemda_id)
+    policy = setup.policy_for(locked)
+    office = office_calendar_for(locked, setup.calendar_for(locked.agency))
     return deadline_columns(
         locked,
         policy,
@@ -193,10 +230,13 @@ def pauses_sync(case: Case) -> tuple[Pause, ...]:
     return tuple(intervals)
 
 
+_WAIT_KINDS = (EventKind.STATUS_CHANGED, EventKind.MERGED)
+
+
 def _waiting_events(case: Any) -> QuerySet[CaseEvent]:
     """Status events into and out of waiting for the citizen, in order."""
     return (
-        CaseEvent.objects.filter(case=case, kind__in=[EventKind.STATUS_CHANGED, EventKind.MERGED])
+        CaseEvent.objects.filter(case=case, kind__in=_WAIT_KINDS)
         .filter(Q(to_value=_WAITING) | Q(from_value=_WAITING))
         .order_by("created_at", "id")
     )

@@ -17,8 +17,9 @@ from sigap.sla.tests.conftest import wib
 
 
 def _clock_computations(captured: CaptureQueriesContext) -> int:
-    """Each computation of the clock reads the Pemda's SLA rules once."""
-    return sum('FROM "sla_slarule"' in query["sql"] for query in captured.captured_queries)
+    """Each computation of the clock reads the case's timeline facts once, in the one
+    statement that asks for its pauses (the Pemda's rules are cached per process)."""
+    return sum("sla_slapause" in query["sql"] for query in captured.captured_queries)
 
 
 def test_a_clock_computed_after_the_last_change_is_not_computed_again(
