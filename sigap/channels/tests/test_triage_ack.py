@@ -6,8 +6,7 @@ from sigap.cases.models import Case
 from sigap.catalog.models import Priority
 from sigap.channels.models import OutboundMessage
 from sigap.channels.tests.conftest import APP_SECRET, PHONE_NUMBER_ID, post, process_pending
-from sigap.routing.models import RoutingModel, TriageResult
-from sigap.routing.training import router_cache_clear, routing_train
+from sigap.routing.models import TriageResult
 from sigap.standins import payloads
 
 
@@ -32,23 +31,7 @@ def test_emergency_acknowledgement_gives_numbers_and_asks_for_location(client, w
     assert "112" in text and "113" in text and "lokasi" in text
 
 
-def test_routed_case_acknowledgement_names_the_agency(
-    client, wa_account, meta, pemda, agency_a, agency_b, category_a
-):
-    from sigap.catalog.models import Category
-
-    category_a.examples = [
-        "jalan berlubang besar", "aspal rusak parah", "jalan desa rusak", "jalan bolong",
-        "perbaikan jalan rusak", "jalan amblas berlubang",
-    ]  # fmt: skip
-    category_a.save()
-    Category.objects.create(
-        pemda=pemda, code="puskesmas", name="Puskesmas", kind="complaint", default_agency=agency_b,
-        examples=["puskesmas antri lama", "perawat judes", "dokter tidak ada", "obat habis"],
-    )  # fmt: skip
-    routing_train(pemda=pemda)
-    RoutingModel.objects.update(threshold=0.5)
-    router_cache_clear()
+def test_routed_case_acknowledgement_names_the_agency(client, wa_account, meta, router, agency_a):
     deliver(client, "jalan berlubang besar sekali di depan rumah", "6282222")
     case = Case.objects.get()
     assert case.agency == agency_a
