@@ -127,10 +127,16 @@ def _incident_join(case: Case, joined: list[Case], incident_of: dict[int, Incide
     """The best candidate's incident (made when it has none), joined by `case` and by every
     candidate not in an incident yet; a candidate in another incident stays there."""
     incident = incident_of.get(joined[0].pk) or Incident.objects.create(pemda_id=case.pemda_id)
+    # ``incident_of`` was read without locking the candidates: two new reports of the same
+    # thing, triaged at once, both find a candidate outside any incident and both add it. The
+    # first to commit keeps it (a case is in one incident); the other skips it, not fails.
     IncidentMember.objects.bulk_create(
-        IncidentMember(incident=incident, case=c)
-        for c in [case, *joined]
-        if c.pk not in incident_of
+        (
+            IncidentMember(incident=incident, case=c)
+            for c in [case, *joined]
+            if c.pk not in incident_of
+        ),
+        ignore_conflicts=True,
     )
     return incident
 

@@ -9,6 +9,7 @@ from sigap.cases.models import CaseStatus, EventKind
 from sigap.catalog.models import Priority
 from sigap.core.errors import NotFound, PermissionDenied
 from sigap.routing.incidents import (
+    _incident_join,
     case_incident_size,
     case_related,
     incident_link_confirm,
@@ -56,6 +57,18 @@ def test_reports_of_one_incident_are_clustered_and_suggested(make_case, coordina
     note = third.events.get(kind=EventKind.NOTE, data__triage="incident")
     assert "2 laporan lain" in note.note
     assert case_related(staff_scope(coordinator), other) == []
+
+
+def test_a_candidate_another_triage_just_clustered_stays_in_its_incident(make_case):
+    """Two reports triaged at once both read the candidate as outside any incident; the one
+    that commits second must keep its own case and skip the candidate, not fail."""
+    candidate, racing, late = (make_case(t, sender=f"62831{n}") for n, t in enumerate(POTHOLE[:3]))
+    theirs = _incident_join(racing, [candidate], incident_of={})
+    ours = _incident_join(late, [candidate], incident_of={})  # the same stale read
+    assert ours != theirs
+    assert incident_of(candidate) == theirs and incident_of(racing) == theirs
+    assert incident_of(late) == ours
+    assert IncidentMember.objects.filter(case=candidate).count() == 1
 
 
 def test_five_reporters_make_the_incident_high_priority(make_case, agency_b):
