@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from sigap.core.errors import DomainError
 from sigap.routing.gazetteer.aliases import region_alias_validate
+from sigap.routing.holds import policy_cache_clear
 from sigap.routing.models import (
     Incident,
     RegionAlias,
@@ -96,6 +97,15 @@ class TriagePolicyAdmin(admin.ModelAdmin):
         "pemda", "contact_max_per_hour", "contact_max_per_day", "identical_max_contacts",
         "incident_min_reporters",
     ]  # fmt: skip
+
+    def save_model(self, request: HttpRequest, obj: TriagePolicy, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # This process's copy at once; other processes re-read within `POLICY_TTL_SECONDS`.
+        transaction.on_commit(policy_cache_clear)
+
+    def delete_model(self, request: HttpRequest, obj: TriagePolicy) -> None:
+        super().delete_model(request, obj)
+        transaction.on_commit(policy_cache_clear)
 
 
 @admin.register(Incident)

@@ -12,6 +12,7 @@ are an incident, not a flood.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -63,7 +64,11 @@ _FIELDS = tuple(HoldPolicy.__dataclass_fields__)
 
 def policy_for(pemda: Pemda) -> HoldPolicy:
     """The Pemda's own limits, or the deployment's (settings), or the defaults."""
-    row = TriagePolicy.objects.filter(pemda_id=pemda.pk).first()
+    return _policy_read(pemda.pk)
+
+
+def _policy_read(pemda_id: int) -> HoldPolicy:
+    row = TriagePolicy.objects.filter(pemda_id=pemda_id).first()
     if row is not None:
         return HoldPolicy(**{name: getattr(row, name) for name in _FIELDS})
     defaults = HoldPolicy()
@@ -73,6 +78,27 @@ def policy_for(pemda: Pemda) -> HoldPolicy:
             for name in _FIELDS
         }
     )
+
+
+# The limits as triage and the incident task apply them: re-read at most this often per
+# process, like the router (`training.RECHECK_SECONDS`); an edited policy applies within that
+# time (the admin clears this process's copy at once).
+POLICY_TTL_SECONDS = 30.0
+_policies: dict[int, tuple[float, HoldPolicy]] = {}
+
+
+def policy_cached(pemda_id: int) -> HoldPolicy:
+    """``policy_for``, read at most every ``POLICY_TTL_SECONDS`` per process."""
+    cached = _policies.get(pemda_id)
+    if cached is not None and time.monotonic() - cached[0] < POLICY_TTL_SECONDS:
+        return cached[1]
+    policy = _policy_read(pemda_id)
+    _policies[pemda_id] = (time.monotonic(), policy)
+    return policy
+
+
+def policy_cache_clear() -> None:
+    _policies.clear()
 
 
 def hold_reasons(case: Case, text_key: str, policy: HoldPolicy) -> list[dict[str, Any]]:

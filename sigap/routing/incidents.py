@@ -33,7 +33,7 @@ from sigap.cases.services import (
 )
 from sigap.catalog.models import Priority
 from sigap.core.errors import DomainError, NotFound, PermissionDenied
-from sigap.routing.holds import HoldPolicy, policy_for
+from sigap.routing.holds import HoldPolicy, policy_cached, policy_for
 from sigap.routing.models import (
     CaseLink,
     Incident,
@@ -47,14 +47,19 @@ _RAISABLE = (Priority.LOW, Priority.NORMAL)
 
 
 def incident_suggest(
-    *, case: Case, result: TriageResult, policy: HoldPolicy, writes: CaseWrites | None = None
+    *,
+    case: Case,
+    duplicates: list[dict[str, Any]],
+    policy: HoldPolicy,
+    writes: CaseWrites | None = None,
 ) -> Incident | None:
-    """Store the triage's duplicate candidates as links and join the best one's incident.
+    """Store triage's duplicate candidates (``TriageResult.duplicates``) as links and join the
+    best one's incident; a case in an incident already keeps it (None).
 
-    ``case`` is the row triage holds locked: its note, and a priority raised by the
-    incident's size, are set on it in place (written with ``writes`` when triage gathers its
-    changes), so the caller's SLA clock and acknowledgement see them."""
-    scores = {int(d["case_id"]): float(d["score"]) for d in result.duplicates}
+    ``case`` is the row the caller holds locked: its note, and a priority raised by the
+    incident's size, are set on it in place (written with ``writes`` when the caller gathers
+    its changes)."""
+    scores = {int(d["case_id"]): float(d["score"]) for d in duplicates}
     if not scores:
         return None
     # The candidates staff did not reject, and `case`, each with its incident: one query.
@@ -65,7 +70,7 @@ def incident_suggest(
     )
     incident_of = {row.pk: incident for row in rows if (incident := _incident_loaded(row))}
     joined = sorted((row for row in rows if row.pk != case.pk), key=lambda o: -scores[o.pk])
-    if not joined:
+    if not joined or case.pk in incident_of:
         return None
     _links_store(case, joined, scores)
     incident = _incident_join(case, joined, incident_of)
@@ -73,6 +78,22 @@ def incident_suggest(
     with case_writes(case, writes) as pending:
         _members_noted(incident, pending, counts["members"] - 1)
         return incident_refresh(incident, policy, counts=counts, writes=pending)
+
+
+def case_incident_link(case_id: int) -> Incident | None:
+    """The incident bookkeeping triage leaves to a task (``case_incident_task``): the case's
+    stored duplicates become links and an incident, on its row lock, in one transaction.
+
+    Runs once per case: a case already in an incident (a repeated task, or staff who linked it
+    meanwhile), held as a flood since, or gone, is left as it is (None)."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).filter(pk=case_id).first()
+        stored = TriageResult.objects.filter(case_id=case_id, held=False)
+        duplicates = stored.values_list("duplicates", flat=True).first()
+        if case is None or not duplicates:
+            return None
+        policy = policy_cached(case.pemda_id)
+        return incident_suggest(case=case, duplicates=duplicates, policy=policy)
 
 
 # What `incident_suggest` reads of a candidate's membership and incident.

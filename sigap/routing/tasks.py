@@ -5,6 +5,7 @@ from django_tasks import task
 from sigap.agencies.models import Pemda
 from sigap.cases.models import Case
 from sigap.core.errors import DomainError
+from sigap.routing.incidents import case_incident_link
 from sigap.routing.learning import case_learn
 from sigap.routing.training import routing_train
 from sigap.routing.triage import case_triage
@@ -18,6 +19,17 @@ def case_triage_task(case_id: int) -> bool:
         return False
     case_triage(case)
     return True
+
+
+# Below the intake (priority 0): in a burst, citizens are acknowledged first and the incidents
+# catch up after; staff see the links a little later, nobody waits on them.
+INCIDENT_PRIORITY = -10
+
+
+@task(queue_name="triage", priority=INCIDENT_PRIORITY)
+def case_incident_task(case_id: int) -> bool:
+    """Link a triaged case with its likely duplicates into an incident (see triage)."""
+    return case_incident_link(case_id) is not None
 
 
 @task(queue_name="triage")

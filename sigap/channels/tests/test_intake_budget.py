@@ -23,11 +23,13 @@ from sigap.channels.models import OutboundMessage
 from sigap.channels.services.events import inbound_event_process
 from sigap.channels.tests.conftest import PHONE_NUMBER_ID, stored_text
 from sigap.routing.models import CaseLink, KnowledgeArticle, TriageResult
+from sigap.routing.tests.queued import incident_tasks_run
 from sigap.sla.models import NotificationKind, SlaNotification
 
 # Measured when set, the same on PostgreSQL and SQLite; see the module docstring.
 NEW_CASE_ROUTED = 36  # placed by the gazetteer, routed by the model, acknowledged
-NEW_CASE_DUPLICATE = 42  # the same, plus a link and an incident with the earlier report
+NEW_CASE_DUPLICATE = 37  # the same, and the incident task queued for the worker
+INCIDENT_TASK = 11  # the queued task: a link and an incident with the earlier report
 NEW_CASE_EMERGENCY = 45  # placed, emergency priority, routed, the operator alerted (11)
 JOINED = 16  # a second message of the sender joins the open case
 
@@ -105,7 +107,16 @@ def test_second_report_of_one_incident_is_linked_within_budget(warm, client, met
         client, "jalan berlubang besar di Banjaran dekat pasar", "6281100003", "w.D2"
     )
     statements = _process(second, NEW_CASE_DUPLICATE)
+    assert OutboundMessage.objects.filter(status="sent", message__case__pk__gt=0).count() == 3
+    assert not CaseLink.objects.exists()  # after the acknowledgement, by the queued task
 
+    with CaptureQueriesContext(connection) as linking:
+        assert incident_tasks_run() == 1
+    task_statements = [
+        q["sql"] for q in linking.captured_queries
+        if not q["sql"].startswith(_TRANSACTION) and "dbtaskresult" not in q["sql"]
+    ]  # fmt: skip
+    assert len(task_statements) <= INCIDENT_TASK, "\n".join(s[:150] for s in task_statements)
     older, newer = _case_of("w.D1"), _case_of("w.D2")
     link = CaseLink.objects.get()
     assert (link.low_id, link.high_id) == (older.pk, newer.pk) and link.status == "suggested"

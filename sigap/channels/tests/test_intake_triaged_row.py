@@ -20,7 +20,10 @@ from sigap.channels.models import ChannelAccount, EventStatus, InboundEvent, Out
 from sigap.channels.services import conversations, replies
 from sigap.channels.services.events import inbound_event_process
 from sigap.channels.tests.conftest import stored_text
-from sigap.routing.models import TriagePolicy, TriageResult
+from sigap.routing.incidents import case_incident_link
+from sigap.routing.models import IncidentMember, TriagePolicy, TriageResult
+from sigap.routing.tasks import case_incident_task
+from sigap.routing.tests.queued import incident_tasks_run
 from sigap.routing.triage import case_triage
 from sigap.sla.models import SlaPolicy, SlaRule
 from sigap.sla.services import case_first_response_due
@@ -37,31 +40,46 @@ def intake(transactional_db, client, wa_account, meta, places, router) -> Any:
     return process
 
 
-def test_priority_raised_by_the_incident_is_on_the_acknowledged_clock(intake, pemda):
+def test_the_incident_raises_priority_after_the_acknowledgement(intake, pemda):
     TriagePolicy.objects.create(pemda=pemda, incident_min_reporters=2)
     high = SlaPolicy.objects.create(code="tinggi", name="Tinggi", first_response_minutes=7)
     SlaRule.objects.create(pemda=pemda, priority=Priority.HIGH, policy=high)
     intake("jalan berlubang besar di Banjaran depan pasar", "6281100011", "w.I1")
     case = intake("jalan berlubang besar di Banjaran dekat pasar", "6281100012", "w.I2")
 
-    # The second reporter makes the incident large enough: this case is raised in place by
-    # triage, and its clock and acknowledgement follow the high-priority rule.
+    # The intake acknowledges on the clock triage left: the incident's bookkeeping is queued
+    # (committed with the triage) and has not run yet.
+    assert case.priority == Priority.NORMAL
+    ack = OutboundMessage.objects.select_related("message").get(message__case=case)
+    assert replies._local(case.first_response_due_at, case) in ack.message.text
+    assert not IncidentMember.objects.filter(case=case).exists()
+    queued = DBTaskResult.objects.get(task_path=case_incident_task.module_path)
+    assert queued.args_kwargs["kwargs"] == {"case_id": case.pk}
+    assert queued.priority < 0  # behind the intake of other messages in a burst
+
+    # The worker links both reports; two reporters make the incident large enough, so both
+    # cases are raised, each with its clock recomputed by the hooks after that commit.
+    assert incident_tasks_run() == 1
+    case.refresh_from_db()
     assert case.priority == Priority.HIGH
     assert case.first_response_due_at == case_first_response_due(case)
     as_normal = copy.copy(case)
     as_normal.priority = Priority.NORMAL
     assert case_first_response_due(as_normal) != case.first_response_due_at
-    ack = OutboundMessage.objects.select_related("message").get(message__case=case)
-    assert replies._local(case.first_response_due_at, case) in ack.message.text
     kinds = list(case.events.order_by("created_at", "id").values_list("kind", flat=True))
     assert kinds == [
-        EventKind.CREATED, EventKind.LOCATION, EventKind.ROUTED, EventKind.NOTE,
-        EventKind.PRIORITY_CHANGED, EventKind.MESSAGE_OUT,
+        EventKind.CREATED, EventKind.LOCATION, EventKind.ROUTED, EventKind.MESSAGE_OUT,
+        EventKind.NOTE, EventKind.PRIORITY_CHANGED,
     ]  # fmt: skip
     assert case.version == 4  # created, placed, routed, raised: one step each
     first = Case.objects.get(messages__external_id="w.I1")
     assert first.priority == Priority.HIGH
-    assert first.first_response_due_at == case_first_response_due(first)  # the hook's recompute
+    assert first.first_response_due_at == case_first_response_due(first)
+    assert IncidentMember.objects.get(case=first).incident_id == case.incident_member.incident_id
+
+    # A repeated task (a worker that died before marking it done) changes nothing.
+    assert case_incident_link(case.pk) is None
+    assert case.events.filter(kind=EventKind.NOTE, data__triage="incident").count() == 1
 
 
 def test_an_emergency_in_a_large_incident_stays_an_emergency(intake, pemda):

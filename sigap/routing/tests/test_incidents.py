@@ -17,6 +17,7 @@ from sigap.routing.incidents import (
     incident_merge,
 )
 from sigap.routing.models import CaseLink, Incident, IncidentMember, TriagePolicy
+from sigap.routing.tests.queued import incident_tasks_run
 from sigap.routing.triage import case_triage
 
 # Five people on the same pothole in front of the Banjaran market, each in their own words.
@@ -31,8 +32,10 @@ STREETLIGHT = "Lampu PJU sepanjang jalan Cibaduyut mati semua sejak Jumat, gelap
 
 
 def reported(make_case, text, sender, **options):
+    """A case triaged, and its incident bookkeeping run as the worker would right after."""
     case = make_case(text, sender=sender, **options)
     case_triage(case)
+    incident_tasks_run()
     case.refresh_from_db()
     return case
 
