@@ -27,8 +27,8 @@ from sigap.routing.tests.queued import incident_tasks_run
 from sigap.sla.models import NotificationKind, SlaNotification
 
 # Measured when set, the same on PostgreSQL and SQLite; see the module docstring.
-NEW_CASE_ROUTED = 36  # placed by the gazetteer, routed by the model, acknowledged
-NEW_CASE_DUPLICATE = 37  # the same, and the incident task queued for the worker
+NEW_CASE_ROUTED = 35  # placed by the gazetteer, routed by the model, acknowledged
+NEW_CASE_DUPLICATE = 36  # the same, and the incident task queued for the worker
 INCIDENT_TASK = 11  # the queued task: a link and an incident with the earlier report
 NEW_CASE_EMERGENCY = 45  # placed, emergency priority, routed, the operator alerted (11)
 JOINED = 16  # a second message of the sender joins the open case

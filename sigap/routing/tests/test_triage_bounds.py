@@ -101,7 +101,7 @@ def test_the_place_bound_keeps_every_candidate_the_score_accepts(
 
     read = {row[0] for row in triage._recent_triaged(new)}
     bounded = triage._duplicates(new, result)
-    monkeypatch.setattr(triage, "_places_that_can_match", lambda case: None)
+    monkeypatch.setattr(triage, "_places_that_can_match", lambda case: ("", []))
     assert bounded == triage._duplicates(new, result)  # what the whole window gives
     linked = {item["case_id"] for item in bounded}
     by_name = {name: case.pk for name, case in placed.items()}
