@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from sigap.core.errors import DomainError
@@ -105,6 +106,10 @@ class TriagePolicyAdmin(admin.ModelAdmin):
 
     def delete_model(self, request: HttpRequest, obj: TriagePolicy) -> None:
         super().delete_model(request, obj)
+        transaction.on_commit(policy_cache_clear)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[TriagePolicy]) -> None:
+        super().delete_queryset(request, queryset)
         transaction.on_commit(policy_cache_clear)
 
 

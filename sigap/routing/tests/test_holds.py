@@ -247,3 +247,26 @@ def test_whatsapp_number_over_its_hourly_limit_is_held_with_different_texts(
     assert [r["code"] for r in cases[3].triage.hold_reasons] == ["contact_hour"]
     assert cases[3].triage.hold_reasons[0]["count"] == 4
     assert acks_to("6285722222") == 2
+
+
+def test_a_policy_edited_in_the_admin_applies_at_once_in_its_process(
+    client, pemda, django_user_model, django_capture_on_commit_callbacks
+):
+    from sigap.routing.holds import policy_cached
+
+    policy = TriagePolicy.objects.create(pemda=pemda, contact_max_per_hour=3)
+    assert policy_cached(pemda.pk).contact_max_per_hour == 3  # now cached for 30 s
+    TriagePolicy.objects.filter(pk=policy.pk).update(contact_max_per_hour=4)
+    assert policy_cached(pemda.pk).contact_max_per_hour == 3  # an edit elsewhere waits
+    sysadmin = django_user_model.objects.create_user(
+        "sysadmin", password="x-panjang-sekali-1", is_staff=True, is_superuser=True
+    )
+    client.force_login(sysadmin)
+    form = client.get(f"/admin/routing/triagepolicy/{policy.pk}/change/").context["adminform"]
+    data = {name: value for name, value in form.form.initial.items() if value is not None}
+    data.update(pemda=pemda.pk, contact_max_per_hour=9)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/routing/triagepolicy/{policy.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert TriagePolicy.objects.get(pk=policy.pk).contact_max_per_hour == 9
+    assert policy_cached(pemda.pk).contact_max_per_hour == 9

@@ -57,3 +57,25 @@ def test_the_cached_calendar_is_the_nearest_ancestors(pemda, agency_a, unit_a, a
         assert cached.calendar_for(agency) == calendar_for_agency(agency)
     assert cached.calendar_for(unit_a).always_open  # the unit runs on its OPD's calendar
     assert not cached.calendar_for(agency_b).always_open
+
+
+def test_an_edit_in_the_admin_applies_at_once_in_its_process(
+    client, receive, pemda, lapor, emergency_policy, django_user_model,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    case = receive(wib(2025, 11, 17, 9, 0), category=lapor)
+    assert case_deadlines_recompute(case=case.pk).first_response_due_at == wib(2025, 11, 17, 9, 15)
+    sysadmin = django_user_model.objects.create_user(
+        "sysadmin", password="x-panjang-sekali-1", is_staff=True, is_superuser=True
+    )
+    client.force_login(sysadmin)
+    with django_capture_on_commit_callbacks(execute=True):  # the admin's commit
+        response = client.post(
+            "/admin/sla/slarule/add/",
+            {"pemda": pemda.pk, "priority": Priority.NORMAL, "policy": emergency_policy.pk,
+             "order": 0},
+        )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert SlaRule.objects.filter(pemda=pemda, policy=emergency_policy).exists()
+    # No waiting for SETUP_TTL_SECONDS: the admin cleared this process's copy on commit.
+    assert case_deadlines_recompute(case=case.pk).first_response_due_at == wib(2025, 11, 17, 9, 5)
