@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count, Min
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -35,5 +36,27 @@ def health_report() -> dict[str, Any]:
                 "status": "ok" if fresh else "stale",
                 "last_seen": beat.beat_at.isoformat(),
             }
-    report["tasks"] = {"ready": DBTaskResult.objects.ready().count()}
+    report["tasks"] = task_backlog(now)
     return report
+
+
+def task_backlog(now: datetime) -> dict[str, Any]:
+    """Tasks waiting to run: in all, per queue, and how long the oldest of each has waited.
+
+    A queue that keeps growing is the signal to add workers. The intake (``ingest``) should
+    stay near empty; ``triage`` holds incident linking, which waits behind the intake in a
+    burst and catches up after (one aggregate over the ready-task index)."""
+    waiting = (
+        DBTaskResult.objects.ready()
+        .values("queue_name")
+        .annotate(ready=Count("pk"), oldest=Min("enqueued_at"))
+        .order_by("queue_name")
+    )
+    queues = {
+        row["queue_name"]: {
+            "ready": row["ready"],
+            "oldest_seconds": round(max((now - row["oldest"]).total_seconds(), 0.0), 1),
+        }
+        for row in waiting
+    }
+    return {"ready": sum(queue["ready"] for queue in queues.values()), "queues": queues}

@@ -57,6 +57,27 @@ def test_healthz_reports_database_and_workers(client, db):
     assert body["clock"]["status"] == "stale"
 
 
+def test_healthz_reports_the_backlog_per_queue(client, db):
+    from django_tasks_db.models import DBTaskResult
+
+    from sigap.core.tasks import worker_heartbeat_task
+    from sigap.routing.tasks import case_incident_task
+
+    assert client.get("/healthz").json()["tasks"] == {"ready": 0, "queues": {}}
+    worker_heartbeat_task.enqueue()
+    for case_id in (1, 2):
+        case_incident_task.enqueue(case_id=case_id)
+    DBTaskResult.objects.filter(task_path=case_incident_task.module_path).update(
+        enqueued_at=timezone.now() - timedelta(minutes=5)
+    )
+    tasks = client.get("/healthz").json()["tasks"]
+    assert tasks["ready"] == 3
+    assert tasks["queues"]["triage"]["ready"] == 2
+    assert 299 <= tasks["queues"]["triage"]["oldest_seconds"] <= 330
+    assert tasks["queues"]["default"]["ready"] == 1
+    assert tasks["queues"]["default"]["oldest_seconds"] < 60
+
+
 def test_clock_enqueues_each_due_job_once(db):
     job = Periodic("uji", 60, "sigap.core.tasks.worker_heartbeat_task")
     assert clock_tick([job]) == ["uji"]
