@@ -4,10 +4,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
-from django.db import transaction
-from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from sigap.core.admin_caches import ClearsCachesOnChange
 from sigap.core.errors import DomainError
 from sigap.routing.gazetteer.aliases import region_alias_validate
 from sigap.routing.holds import policy_cache_clear
@@ -71,7 +70,7 @@ class RegionAliasForm(forms.ModelForm):
 
 
 @admin.register(RegionAlias)
-class RegionAliasAdmin(admin.ModelAdmin):
+class RegionAliasAdmin(ClearsCachesOnChange):
     """Local spellings, old names and abbreviations of desa and kecamatan, per Pemda."""
 
     form = RegionAliasForm
@@ -79,19 +78,11 @@ class RegionAliasAdmin(admin.ModelAdmin):
     list_filter = ["pemda", "region__level"]
     search_fields = ["alias", "region__name", "region__code"]
     autocomplete_fields = ["region"]
-
-    def save_model(self, request: HttpRequest, obj: RegionAlias, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        # This process's gazetteer at once; other processes rebuild within their TTL.
-        transaction.on_commit(gazetteer_cache_clear)
-
-    def delete_model(self, request: HttpRequest, obj: RegionAlias) -> None:
-        super().delete_model(request, obj)
-        transaction.on_commit(gazetteer_cache_clear)
+    caches = (gazetteer_cache_clear,)  # other processes rebuild within their TTL
 
 
 @admin.register(TriagePolicy)
-class TriagePolicyAdmin(admin.ModelAdmin):
+class TriagePolicyAdmin(ClearsCachesOnChange):
     """Per-Pemda flood limits and the incident size that raises priority."""
 
     list_display = [
@@ -99,18 +90,7 @@ class TriagePolicyAdmin(admin.ModelAdmin):
         "incident_min_reporters",
     ]  # fmt: skip
 
-    def save_model(self, request: HttpRequest, obj: TriagePolicy, form: Any, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        # This process's copy at once; other processes re-read within `POLICY_TTL_SECONDS`.
-        transaction.on_commit(policy_cache_clear)
-
-    def delete_model(self, request: HttpRequest, obj: TriagePolicy) -> None:
-        super().delete_model(request, obj)
-        transaction.on_commit(policy_cache_clear)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[TriagePolicy]) -> None:
-        super().delete_queryset(request, queryset)
-        transaction.on_commit(policy_cache_clear)
+    caches = (policy_cache_clear,)  # other processes re-read within `POLICY_TTL_SECONDS`
 
 
 @admin.register(Incident)

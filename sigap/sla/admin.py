@@ -1,37 +1,18 @@
 from typing import Any
 
 from django.contrib import admin
-from django.db import transaction
-from django.db.models import Model, QuerySet
-from django.forms import ModelForm
 from django.http import HttpRequest
 
+from sigap.core.admin_caches import ClearsCachesOnChange
 from sigap.core.admin_scoping import is_system_admin
 from sigap.sla.models import BusinessCalendar, SlaNotification, SlaPolicy, SlaRule
 from sigap.sla.services import sla_setup_cache_clear
 
 
-class ClearsSlaSetup(admin.ModelAdmin):
-    """An edit of what the deadlines are computed from applies at once in this process (the
-    one serving the admin); the others re-read within ``setup.SETUP_TTL_SECONDS``."""
+class ClearsSlaSetup(ClearsCachesOnChange):
+    """What the deadlines are computed from (``sla.services.setup``, 30 s per process)."""
 
-    def save_model(self, request: HttpRequest, obj: Model, form: ModelForm, change: bool) -> None:
-        super().save_model(request, obj, form, change)
-        transaction.on_commit(sla_setup_cache_clear)
-
-    def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: Any, change: bool
-    ) -> None:
-        super().save_related(request, form, formsets, change)  # many-to-many rows and inlines
-        transaction.on_commit(sla_setup_cache_clear)
-
-    def delete_model(self, request: HttpRequest, obj: Model) -> None:
-        super().delete_model(request, obj)
-        transaction.on_commit(sla_setup_cache_clear)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
-        super().delete_queryset(request, queryset)
-        transaction.on_commit(sla_setup_cache_clear)
+    caches = (sla_setup_cache_clear,)
 
 
 @admin.register(SlaPolicy)
