@@ -297,8 +297,17 @@ class _Context:
             for h in self.hits
             if h is not hazard
             and h.entry.role != "hazard"
-            and abs(h.start - hazard.start) <= SUPPORT_REACH
+            and abs(h.start - hazard.start) <= self._reach(hazard, h)
         ]
+
+    @staticmethod
+    def _reach(hazard: Hit, cue: Hit) -> int:
+        """SUPPORT_REACH; twice that for the target of violence hiding afterwards, which is
+        usually told in a sentence of its own ("... diikuti 2 orang pakai motor dari
+        perempatan, mereka mencoba menyetop saya, sekarang saya ngumpet di Indomaret")."""
+        if cue.entry.role == "hiding" and hazard.entry.kind == "violence":
+            return 2 * SUPPORT_REACH if cue.start > hazard.start else SUPPORT_REACH
+        return SUPPORT_REACH
 
     def _before_request(self, cue: Hit) -> bool:
         for pos in range(cue.end, cue.end + REQUEST_REACH):

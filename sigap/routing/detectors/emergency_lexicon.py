@@ -71,6 +71,7 @@ traffic_accident 2:   kecelakaan, kecelakaan lalu lintas, lakalantas, laka lanta
                       tabrakan, tabrak lari, ditabrak, tertabrak, menabrak, nabrak, terlindas,
                       dilindas, kelindas, masuk jurang, terjun ke jurang, terperosok ke jurang
 traffic_accident 1.5: laka
+traffic_accident 1.5: menyeruduk (a vehicle ramming something)
 traffic_accident 1:   terguling, terbalik, keserempet, diserempet, motor jatuh, jatuh dari motor,
                       pengendara jatuh
 medical 2:            pingsan, semaput (Jv), kelenger (Jv), kapiuhan (Su), tidak sadarkan diri,
@@ -86,6 +87,8 @@ medical 1.5:          tersedak, keselek, kepala bocor, darah banyak, banyak dara
 medical 1:            sesak napas, susah napas, sulit bernapas, keracunan, stroke, mau melahirkan,
                       tidak bergerak, tak bergerak, lemas, muntah muntah, mencong, membiru,
                       bibir biru, demam tinggi, jatuh dari, berdarah banyak, kondisi drop,
+                      tidak bisa bicara, sebelah badan, separuh badan, lumpuh sebelah,
+                      tidak bisa digerakkan (stroke signs told without the word),
                       kondisi memburuk, ambulans
                       (a plea for an ambulance is a medical call; `ambulans desa dipakai` is not)
 violence 2:           dipukuli, memukuli, dipukul, dikeroyok, pengeroyokan, dianiaya, menganiaya,
@@ -93,11 +96,22 @@ violence 2:           dipukuli, memukuli, dipukul, dikeroyok, pengeroyokan, dian
                       dibacok, ditusuk, penusukan, tawuran, diperkosa, pemerkosaan, diculik,
                       penculikan, disekap, penodongan, perampok, disandera, penyanderaan,
                       menyandera, membacok, ditembak, penembakan, dihajar, dibakar massa,
-                      dibekap, membekap, dibawa paksa, diseret paksa, ditarik paksa
+                      dibekap, membekap, dibawa paksa, diseret paksa, ditarik paksa,
                       (`paksa` alone is a parking attendant's or a school's pressure)
+                      ditonjok, ditonjoki, digebuk, dihantam, disiksa, dicekik,
+                      dijotos, dijotosi, mengeroyok, diantemi (Jv: beaten), diantem (Jv),
+                      digebug (Su: beaten), diteunggeul (Su: hit),
+                      diteunggeulan (Su), dipeupeuh (Su: punched), dipeupeuhan (Su)
 violence 1.5:         kdrt, kekerasan dalam rumah tangga, dijambret, penjambretan, bacok,
-                      ditodong (also `parking fee ditodong 3rb`: needs support)
+                      ditodong (also `parking fee ditodong 3rb`: needs support),
+                      menghajar, menonjok, mencekik, menyiksa, menusuk, menculik, menyekap,
+                      menggebuki,
+                      ditampar, menampar, ditendang, ditempeleng, dikeplak (Jv: slapped),
+                      ditajong (Su: kicked), dicabok (Su/Jv: slapped)
+                      (and a threat of violence: _threats; not `memukul` on its own, which
+                      is also discipline, "anak berani mukul", and the village alarm)
 violence 1:           penganiayaan, kekerasan, perkelahian, berkelahi, gelut (Jv), mengamuk,
+                      menendang (also football), berantem, ribut massa,
                       senjata tajam, sajam, golok, celurit, parang, maling, pencurian, jambret,
                       bersenjata, pistol, pisau, sandera, lempar batu, melempar batu,
                       dilempar batu, perusakan, bentrok, bentrokan, membunuh, dibunuh,
@@ -111,6 +125,8 @@ other 2:              gas bocor, bocor gas, kebocoran gas, tabung gas meledak, l
                       jatuh ke jurang, tersetrum, tersengat listrik, tenggelam, terseret arus,
                       terbawa arus,
                       terjebak di lift, kecelakaan kerja
+other 1.5:            anak ~ hilang (a missing child), mau melompat, akan melompat,
+                      ingin melompat, mau terjun, mau loncat (someone about to jump)
 other 1:              bau gas, percikan api, pohon tumbang, pohon roboh, tumbang,
                       tiang listrik roboh, kabel listrik putus, kabel putus, hanyut, rumah roboh,
                       rumah ambruk, bangunan roboh, bangunan ambruk, atap ambruk, gempa, runtuh,
@@ -129,6 +145,7 @@ urgent 1:             tolong, minta tolong, cepat, segera, secepatnya, buruan, g
                       mendadak, sos, !!, 112, 113, 119, tim sar, basarnas
 urgent 1.5:           darurat
 severe 1:             korban, terluka, luka, berdarah, meninggal, tewas, kritis, tergeletak,
+                      terlempar, tidak ketemu, tidak ditemukan, belum ketemu,
                       merembet, menjalar, membesar, menyala, masuk rumah, masuk ke rumah,
                       pinggang, dada, leher, mengungsi,
                       evakuasi, dievakuasi, terisolasi, menimpa, ke loteng, ke atap
@@ -154,7 +171,8 @@ past 1:               tahun lalu, bulan lalu, hari lalu, yang lalu, beberapa wak
                       dulu, dahulu, pernah, sudah surut, surut, sudah padam, telah padam,
                       dipadamkan, sudah reda, sudah aman, sudah ditangani, sudah dievakuasi,
                       sudah selesai, tidak tertolong, minggu lalu, pekan lalu, tahun kemarin,
-                      bulan kemarin, minggu kemarin, semalam, sudah memadamkan, sudah dipadamkan
+                      bulan kemarin, minggu kemarin, semalam, sudah memadamkan, sudah dipadamkan,
+                      sudah ketemu, sudah ditemukan, sudah pulang
 before 1:             tadi, sempat, bekas, sisa, puing, pasca, setelah, sesudah, habis, dampak,
                       rawan, antisipasi, mengantisipasi, agar tidak, supaya tidak, biar tidak,
                       jangan sampai, mencegah, pencegahan, cegah, berpotensi, potensi, terancam,
@@ -174,6 +192,7 @@ chronic 1:            sering, seringkali, kerap, selalu, setiap, tiap, langganan
                       makan korban, menelan korban, banyak pengendara, banyak kendaraan,
                       banyak motor, x (`2x`: a count of past events), kali kejadian
 admin 1:              asuransi, santunan, jasa raharja, klaim, bansos, bantuan sosial, sembako,
+                      bantuan untuk, bantuan bagi (aid for the victims, after the event),
                       belum dapat, belum mendapat, belum mendapatkan, belum menerima, belum terima,
                       belum cair, pencairan, penyaluran, pendataan, didata, renovasi, bedah rumah,
                       ganti rugi, hidran, hydrant, apar, sosialisasi, simulasi, pelatihan, latihan,
@@ -221,7 +240,7 @@ bulan:                bln
 minggu:               mgg
 lalu:                 kepungkur (Jv), kapungkur (Su), kalawarsih (Su: last year)
 sudah:                sdh, udh, udah, dah, wis (Jv), wes (Jv), uwis (Jv), geus (Su), atos (Su),
-                      parantos (Su), sampun (Jv)
+                      tos (Su), parantos (Su), sampun (Jv)
 pernah:               pernh
 tidak:                tdk, gak, ga, gk, nggak, ngga, enggak, engga, ndak, ora (Jv), teu (Su),
                       mboten (Jv), boten (Jv),
@@ -254,7 +273,7 @@ seperti:              kyk, kayak, kaya, spt, sprt, koyok (Jv), koyo (Jv), siga (
 rumah:                rmh, omah (Jv), imah (Su)
 jalan:                jln, jl
 orang:                org, wong (Jv), jalma (Su)
-air:                  cai (Su), banyu (Jv), toya (Jv)
+air:                  cai (Su), banyu (Jv), toya (Jv), aer
 api:                  seuneu (Su), geni (Jv)
 asap:                 haseup (Su)
 banjir:               bnjr, bnjir
@@ -277,7 +296,19 @@ ular:                 oray (Su)
 terendam:             kakeueum (Su), keleleb (Jv), kerendem, kerendam, karendem (Su)
 bertambah:            nambihan (Su), nambahan (Su), tambah (`tambah tinggi`), nambah
 naik:                 munggah (Jv), naek
-jatuh:                terjatuh, tijalikeuh (Su), murag (Su), ragrag (Su)
+jatuh:                terjatuh, tijalikeuh (Su), murag (Su), ragrag (Su), labuh (Su)
+padam:                pareum (Su)
+hilang:               leungit (Su), ilang
+ditemukan:            kapendak (Su), ketemu, katemu (Su/Jv)
+mau:                  arep (Jv), rek (Su), bade (Su)
+untuk:                pikeun (Su), kanggo (Su/Jv), kangge (Jv)
+melompat:             nglumpat (Jv), nglompat (Jv), ngaluncat (Su), luncat (Su), loncat, lompat,
+                      ngeloncat
+bicara:               nyarios (Su), ngomong, ngobrol
+sebelah:              sabeulah (Su)
+badan:                awak (Su/Jv: body), awakna (Su)
+digerakkan:           digerakkeun (Su), digerakke (Jv)
+menyeruduk:           nyeruduk, nyruduk, nyeruduk
 pisau:                peso (Su/Jv), lading (Jv)
 luka:                 raheut (Su), tatu (Jv/Su)
 dipukuli:             dipukulin, digebukin, digebuki (Jv), digebugan (Su), dikepruk (Jv)
@@ -361,6 +392,13 @@ _PROGRESSIONS = ("mulai", "makin", "semakin", "terus", "masih")
 _ME = ("saya", "aku", "kami", "abdi", "kuring")
 _THREATENS = ("mengancam",)
 _PURSUED = ("diancam", "dikuntit", "dibuntuti", "diikuti")
+# A threat of an act of violence (`ngancem mukul`, `mengancam akan membunuh`) is violence under
+# way whoever it is aimed at; `mengancam` alone is also figurative (`mengancam petani`).
+_THREAT_VERBS = ("mengancam", "diancam")
+_THREATENED_ACTS = (
+    "memukul", "membunuh", "dibunuh", "membacok", "dibacok", "menusuk", "ditusuk", "membakar",
+    "dibakar", "menculik", "diculik", "menganiaya", "memperkosa", "menembak", "ditembak",
+)  # fmt: skip
 # `kena` + a part of the body: someone was hit ("lempar batu, ada yg kena kepala").
 _STRUCK = ("kepala", "muka", "wajah", "mata", "leher", "dada", "perut", "punggung", "tangan")
 
@@ -441,7 +479,7 @@ def _hazards() -> dict[str, tuple[tuple[str, float], ...]]:
         kind, weight = header.split()
         hazards[kind] += [(phrase, float(weight)) for phrase in phrases]
     hazards["landslide"] += _slope_pairs()
-    hazards["violence"] += _aimed_at_me()
+    hazards["violence"] += _aimed_at_me() + _threats()
     return {kind: tuple(pairs) for kind, pairs in hazards.items()}
 
 
@@ -470,6 +508,10 @@ def _aimed_at_me() -> tuple[tuple[str, float], ...]:
     phrases = [f"{verb} {me}" for verb in _THREATENS for me in _ME]
     phrases += [f"{me} {verb}" for verb in _PURSUED for me in _ME]
     return tuple((phrase, 1.5) for phrase in phrases)
+
+
+def _threats() -> tuple[tuple[str, float], ...]:
+    return tuple((f"{verb} ~ {act}", 1.5) for verb in _THREAT_VERBS for act in _THREATENED_ACTS)
 
 
 def _progressions() -> dict[str, tuple[str, float]]:

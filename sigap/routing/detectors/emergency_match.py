@@ -10,7 +10,12 @@ chat writers use for hazards and that no word list can enumerate:
 - a water depth measured on the body, `se-`/Su `sa-` + body part: `sapinggang`, `sadengkul`
   -> `sepinggang`, `selutut`.
 
-Both are tried only for a word that is not a keyword already, and kept only when they yield
+- colloquial verb forms: the suffix `-in` for `-i`/`-kan` (`dipukulin` -> `dipukuli`,
+  `diikutin` -> `diikuti`) and the bare nasal active for `meN-` (`mukul` -> `memukul`,
+  `nonjok` -> `menonjok`, `ngeroyok` -> `mengeroyok`, `nyulik` -> `menculik`, `ngegebukin`
+  -> `menggebuki`), also with the Javanese/Sundanese final `e` (`ngancem` -> `mengancam`).
+
+All are tried only for a word that is not a keyword already, and kept only when they yield
 one, so no ordinary word is rewritten. The few keywords whose dropped vowels are repaired also
 accept the Sundanese/Javanese final `a` -> `e` (`tenggelem`).
 """
@@ -23,8 +28,12 @@ from dataclasses import dataclass
 from sigap.routing.detectors import emergency_lexicon as lex
 from sigap.routing.detectors.text import Tokens, Vocabulary, squeeze, tokenise
 
-# Words a writer slips inside a phrase without changing it: "air *udah* masuk rumah".
-FILLERS = frozenset({"sudah", "telah", "mulai", "pun", "juga", "makin", "semakin"})
+# Words a writer slips inside a phrase without changing it: "air *udah* masuk rumah", "saya
+# *lagi* diikuti", "air *terus* naik".
+FILLERS = frozenset(
+    {"sudah", "telah", "mulai", "pun", "juga", "makin", "semakin", "lagi", "sedang", "masih",
+     "terus"}
+)  # fmt: skip
 MAX_FILLERS = 2
 # `tanggul ~ jebol` in the lexicon: the anchor word with the second one up to GAP_REACH tokens
 # later in its clause ("tanggul sungai Cikapundung jebol", "tabung gas di dapur bocor").
@@ -171,9 +180,11 @@ class EmergencyVocabulary(Vocabulary):
         keywords: Iterable[str],
         repairable: Iterable[str],
         body_parts: Iterable[str],
+        violent_verbs: Iterable[str] = (),
     ) -> None:
         super().__init__(slang, keywords, repairable)
         self.body_parts = frozenset(squeeze(body) for body in body_parts)
+        self.violent_verbs = frozenset(violent_verbs)
         for word in sorted(squeeze(w) for w in repairable):
             variant = _final_vowel_swapped(word, "a", "e")
             if variant and variant not in self.known and variant not in self.slang:
@@ -186,7 +197,12 @@ class EmergencyVocabulary(Vocabulary):
         if form in self.known:
             return form
         word = squeeze(raw)
-        return self._accidental_passive(word) or self._body_depth(word) or form
+        return (
+            self._accidental_passive(word)
+            or self._body_depth(word)
+            or self._colloquial_verb(raw.lower())  # unsqueezed: `diikutin` -> `diikuti`
+            or form
+        )
 
     def _known(self, word: str) -> str | None:
         word = squeeze(word)
@@ -209,12 +225,42 @@ class EmergencyVocabulary(Vocabulary):
                     return found
         return None
 
+    def _colloquial_verb(self, word: str) -> str | None:
+        """Only towards violence words: elsewhere the formation found cue words in ordinary
+        ones (`nyala` -> `menyala`, said of a traffic light in a Surabaya complaint)."""
+        if len(word) < 4:
+            return None
+        stems = [word]
+        if word.endswith("in") and len(word) >= 6:
+            stems += [word[:-2] + "i", word[:-2] + "kan", word[:-2]]
+        stems += [swapped for stem in stems if (swapped := _final_vowel_swapped(stem, "e", "a"))]
+        for stem in stems:
+            for candidate in (stem, *_standard_actives(stem)):
+                if candidate != word and candidate in self.violent_verbs:
+                    return candidate
+        return None
+
     def _body_depth(self, word: str) -> str | None:
         if len(word) < 5 or not word.startswith(_DEPTH_PREFIXES):
             return None
         stem = word[2:]
         body = self.slang.get(stem, stem)
         return f"se{body}" if body in self.body_parts and f"se{body}" in self.known else None
+
+
+def _standard_actives(word: str) -> tuple[str, ...]:
+    """The `meN-` forms a bare colloquial active may stand for: `mukul` -> `memukul`,
+    `ngeroyok` -> `mengeroyok`, `nyekik` -> `menyekik`/`mencekik`, `ngegebuk` -> `menggebuk`."""
+    if word.startswith("me"):
+        return ()
+    if word.startswith("nge"):
+        stem = word[3:]
+        return ("meng" + stem, "mem" + stem, "men" + stem, "me" + stem, "me" + word)
+    if word.startswith("ny"):
+        return ("me" + word, "menc" + word[2:])
+    if word.startswith(("ng", "m", "n")):
+        return ("me" + word,)
+    return ()
 
 
 def _final_vowel_swapped(word: str, vowel: str, other: str) -> str | None:
@@ -225,7 +271,15 @@ def _final_vowel_swapped(word: str, vowel: str, other: str) -> str | None:
     return None
 
 
-VOCABULARY = EmergencyVocabulary(lex.SLANG, _keywords(), lex.REPAIRABLE, lex.BODY_PARTS)
+def _violent_verbs() -> set[str]:
+    """Single words of the violence phrases that a colloquial verb form may stand for."""
+    words = {w for phrase, _ in lex.HAZARDS["violence"] for w in phrase.split()}
+    return {w for w in words if w.startswith(("di", "me")) and len(w) > 4}
+
+
+VOCABULARY = EmergencyVocabulary(
+    lex.SLANG, _keywords(), lex.REPAIRABLE, lex.BODY_PARTS, _violent_verbs()
+)
 # Single-word cues that end a gapped pair: "tanggul *hampir* jebol" is no breach.
 GAP_BREAKER_ROLES = ("past", "before", "cause", "fear", "chronic", "admin", "negation", "request")
 GAP_BREAKERS = frozenset(

@@ -83,7 +83,31 @@ Splits, in the order they were written:
   a person about to jump (Jv `arep nglumpat`); the false alarm is a fire already out told
   in Sundanese (`tos pareum` is not known as "already extinguished"). Violence stayed at
   3/6, which is why threats need more than a verb list.
-`DEV_CASES` = rounds 1 to 11 (and 4b); `HELDOUT_CASES` = round 12.
+  Round 12 was then folded into dev and its kinds of misses fixed with general rules and
+  words: colloquial verb forms (`-in`, the bare nasal active: `mukul`, `nonjok`, `nyulik`)
+  read towards the violence verbs only; more beating verbs, Sundanese and Javanese ones too
+  (`diantemi`, `diteunggeul`, `dipeupeuh`); a threat of a violent act (`ngancem mukul`,
+  `mengancam akan membunuh`); `lagi`, `sedang`, `masih`, `terus` as fillers inside a phrase;
+  a victim hiding counted up to two sentences after the threat; stroke signs without the word,
+  a missing child (`anak ~ hilang`), someone about to jump, a vehicle ramming, aid *for*
+  victims as an aftermath, Su `tos pareum`. `memukul` alone stays out: LaporGub! has "anak
+  berani mukul" (discipline). Real-data flags unchanged, row for row.
+- round 13 (80 cases: 40 emergencies over all seven kinds with 8 of violence, 40 tricky
+  negatives, 30 Sundanese or Javanese messages), 2026-12-05, written by a fourth author, blind
+  to the rules and to rounds 1 to 12, measured once on the frozen rules before round 12's
+  misses were fixed:
+      round 13: precision 0.879 (29/33), recall 0.725 (29/40)
+  and again after those fixes (written without looking at round 13):
+      round 13: precision 0.857 (30/35), recall 0.75 (30/40)  <- `HELDOUT_CASES`
+  The same rules scored it before today's violence work too: that work reached none of its
+  misses. Its false alarms are reports about the event, not of it: TV news of a flood in
+  Garut, a rumour on a WhatsApp group ("katanya tanggul jebol, itu bener?") from someone whose
+  water is normal, documents burnt in last month's fire, recovery from a stroke. Its misses
+  are again wording no rule knows (Su `rugrug`, `ngagebugan`, `pegat`, `ngaletik`; a car
+  stalled in rising water; a snake bite as `kepatuk`), a missing child, a person about to
+  jump told in Javanese, a stalker waiting in the dark. Pooled first measurements by other
+  authors (rounds 10 to 13): precision 0.943 (116/123), recall 0.725 (116/160).
+`DEV_CASES` = rounds 1 to 12 (and 4b); `HELDOUT_CASES` = round 13.
 
 A case's label is the kind of emergency *in progress*, or None. Negatives are deliberately
 tricky: past events, hypotheticals, prevention, chronic problems, administrative follow-ups
@@ -95,6 +119,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sigap.routing.detectors.emergency_cases.round_12 import ROUND_12
+from sigap.routing.detectors.emergency_cases.round_13 import ROUND_13
 from sigap.routing.detectors.emergency_cases.rounds_1_3 import (
     DEV_NEGATIVE,
     DEV_POSITIVE,
@@ -134,6 +159,7 @@ DEV_CASES = _cases(
     + ROUND_9
     + ROUND_10
     + ROUND_11
+    + ROUND_12
 )
-HELDOUT_CASES = _cases(ROUND_12)
+HELDOUT_CASES = _cases(ROUND_13)
 ALL_CASES = DEV_CASES + HELDOUT_CASES
