@@ -264,8 +264,10 @@ def _resolve(result: TriageResult, actor: User, resolution: str) -> None:
 @transaction.atomic
 def case_hold_release(*, case: Case, actor: User) -> TriageResult:
     """Not a flood after all: route the case as triage would have and put it in incidents."""
+    from sigap.routing.incidents import incidents_lock  # incidents imports this module
     from sigap.routing.triage import triage_after_release  # triage imports this module
 
+    incidents_lock(case.pemda_id)  # first: it joins an incident, as the incident task does
     result = _held_triage(case, actor)
     _resolve(result, actor, HoldResolution.RELEASED)
     event_record(

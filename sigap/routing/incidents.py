@@ -10,15 +10,17 @@ priority (never lowered, emergencies untouched), with a note on each timeline.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db import DatabaseError, transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sigap.agencies.models import User
+from sigap.agencies.models import Pemda, User
 from sigap.agencies.selectors import StaffScope, staff_scope
 from sigap.cases import permissions
 from sigap.cases.models import OPEN_STATUSES, Case, CaseStatus, EventKind
@@ -43,6 +45,8 @@ from sigap.routing.models import (
     TriageResult,
 )
 
+logger = logging.getLogger(__name__)
+
 _RAISABLE = (Priority.LOW, Priority.NORMAL)
 
 
@@ -64,7 +68,9 @@ def incident_suggest(
         return None
     # The candidates staff did not reject, and `case`, each with its incident: one query.
     rows = list(
-        _not_rejected(Case.objects.filter(pk__in=[*scores, case.pk], pemda_id=case.pemda_id), case)
+        _not_rejected(
+            _open_or(case).filter(pk__in=[*scores, case.pk], pemda_id=case.pemda_id), case
+        )
         .select_related("incident_member__incident")
         .only("pk", "pemda_id", "contact_id", "status", *_MEMBER_FIELDS)
     )
@@ -80,20 +86,74 @@ def incident_suggest(
         return incident_refresh(incident, policy, counts=counts, writes=pending)
 
 
+def incidents_lock(pemda_id: int) -> None:
+    """Serialise the changes to one Pemda's incidents: the incident task, staff confirming or
+    rejecting links, a held case released. Two of them at once lock the same cases in opposite
+    orders (each its own case, then the members whose priority the incident raises) and
+    deadlock. FOR NO KEY UPDATE of the Pemda row: inserting a case takes only KEY SHARE on it
+    (its foreign key), so the intake never waits on this; SQLite serialises writers anyway."""
+    Pemda.objects.select_for_update(no_key=True).filter(pk=pemda_id).values_list("pk").first()
+
+
 def case_incident_link(case_id: int) -> Incident | None:
     """The incident bookkeeping triage leaves to a task (``case_incident_task``): the case's
-    stored duplicates become links and an incident, on its row lock, in one transaction.
+    stored duplicates become links and an incident, in one transaction.
 
     Runs once per case: a case already in an incident (a repeated task, or staff who linked it
-    meanwhile), held as a flood since, or gone, is left as it is (None)."""
+    meanwhile), held as a flood since, closed, or gone, is left as it is (None)."""
+    stored = TriageResult.objects.filter(case_id=case_id, held=False)
+    found = stored.values_list("case__pemda_id", "duplicates").first()
+    if found is None or not found[1]:
+        return None
+    pemda_id, duplicates = found
     with transaction.atomic():
+        incidents_lock(pemda_id)
         case = Case.objects.select_for_update(of=("self",)).filter(pk=case_id).first()
-        stored = TriageResult.objects.filter(case_id=case_id, held=False)
-        duplicates = stored.values_list("duplicates", flat=True).first()
-        if case is None or not duplicates:
+        if case is None or not case.is_open or case.is_held:  # held as a flood since
             return None
-        policy = policy_cached(case.pemda_id)
-        return incident_suggest(case=case, duplicates=duplicates, policy=policy)
+        return incident_suggest(case=case, duplicates=duplicates, policy=policy_cached(pemda_id))
+
+
+# A task that failed (an error, a worker killed) is made good after this long; before that it
+# may simply be waiting behind a burst of intake.
+CATCH_UP_AFTER = timedelta(minutes=10)
+CATCH_UP_WINDOW = timedelta(days=2)
+CATCH_UP_BATCH = 100
+
+
+def incidents_catch_up(*, now: datetime | None = None) -> int:
+    """Link the recent triaged cases whose incident task never finished; how many were linked.
+
+    The database task backend does not retry a failed task, and a task whose worker was
+    killed stays claimed: without this, such a report would never join its incident. A case
+    counts as missed when triage found duplicates, it is open, not held, and neither in an
+    incident nor in any link (the task leaves at least the links)."""
+    now = now or timezone.now()
+    in_incident = IncidentMember.objects.filter(case_id=OuterRef("case_id"))
+    in_link = CaseLink.objects.filter(
+        Q(low_id=OuterRef("case_id")) | Q(high_id=OuterRef("case_id"))
+    )
+    missed = (
+        TriageResult.objects.filter(
+            held=False,
+            created_at__gte=now - CATCH_UP_WINDOW,
+            created_at__lte=now - CATCH_UP_AFTER,
+            case__status__in=OPEN_STATUSES,
+        )
+        .exclude(duplicates=[])
+        .filter(~Exists(in_incident), ~Exists(in_link))
+        .order_by("created_at")
+        .values_list("case_id", flat=True)[:CATCH_UP_BATCH]
+    )
+    linked = 0
+    for case_id in list(missed):
+        try:
+            linked += case_incident_link(case_id) is not None
+        except DatabaseError:  # the next run tries again; one case must not stop the rest
+            logger.exception("incident catch-up failed for case %s", case_id)
+    if linked:
+        logger.warning("incident catch-up linked %d cases whose task never finished", linked)
+    return linked
 
 
 # What `incident_suggest` reads of a candidate's membership and incident.
@@ -113,6 +173,12 @@ def _incident_loaded(case: Case) -> Incident | None:
         return case.incident_member.incident
     except IncidentMember.DoesNotExist:
         return None
+
+
+def _open_or(case: Case) -> QuerySet[Case]:
+    """Open cases, and ``case`` whatever its status: a candidate closed since triage found it
+    no longer joins (triage only considers open ones)."""
+    return Case.objects.filter(Q(pk=case.pk) | Q(status__in=OPEN_STATUSES))
 
 
 def _not_rejected(cases: QuerySet[Case], case: Case) -> QuerySet[Case]:
@@ -274,6 +340,7 @@ def _note_both(case: Case, other: Case, actor: User, message: str, kind: str) ->
 @transaction.atomic
 def incident_link_confirm(*, case: Case, other: Case, actor: User) -> Incident:
     """Staff say: one incident. Both cases end up in the same incident (incidents merge)."""
+    incidents_lock(case.pemda_id)
     _validate_pair(case, other, actor)
     _decide(case, other, actor, LinkStatus.CONFIRMED)
     incident = _incidents_join(case, other)
@@ -301,6 +368,7 @@ def _incidents_join(case: Case, other: Case) -> Incident:
 def incident_link_reject(*, case: Case, other: Case, actor: User) -> CaseLink:
     """Staff say: different incidents. The link is never suggested again and `case` leaves
     the shared incident unless a confirmed link holds it there (priority is never lowered)."""
+    incidents_lock(case.pemda_id)
     _validate_pair(case, other, actor)
     link = _decide(case, other, actor, LinkStatus.REJECTED)
     mine, theirs = _incident_of(case), _incident_of(other)

@@ -5,7 +5,7 @@ from django_tasks import task
 from sigap.agencies.models import Pemda
 from sigap.cases.models import Case
 from sigap.core.errors import DomainError
-from sigap.routing.incidents import case_incident_link
+from sigap.routing.incidents import case_incident_link, incidents_catch_up
 from sigap.routing.learning import case_learn
 from sigap.routing.training import routing_train
 from sigap.routing.triage import case_triage
@@ -30,6 +30,12 @@ INCIDENT_PRIORITY = -10
 def case_incident_task(case_id: int) -> bool:
     """Link a triaged case with its likely duplicates into an incident (see triage)."""
     return case_incident_link(case_id) is not None
+
+
+@task(queue_name="sweeper")
+def incidents_catch_up_task() -> int:
+    """Every few minutes: link the cases whose incident task failed or whose worker died."""
+    return incidents_catch_up()
 
 
 @task(queue_name="triage")

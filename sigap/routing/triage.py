@@ -150,9 +150,10 @@ def _triage(case: Case, policy: holds.HoldPolicy) -> TriageResult:
     else:
         _route(case, text, result, writes)
     result.save()
-    if result.duplicates and not result.held:
-        _incident_bookkeeping_enqueue(case)
     writes.flush()
+    if result.duplicates and not result.held:
+        # After the flush: a backend that runs tasks at once must find triage's writes done.
+        _incident_bookkeeping_enqueue(case)
     case_state_settled(case.pk, TRIAGED)  # the queued triage task is not needed
     return result
 
@@ -162,7 +163,8 @@ def _incident_bookkeeping_enqueue(case: Case) -> None:
     been acknowledged: it writes rows that other reports of the incident share (their
     incident, its count, their priority), so inline it made every report of a busy incident
     wait on the others, and it was the largest part of triage (about 4 ms of 11 ms CPU). The
-    task row is written in this transaction: committed with the triage, never lost."""
+    task row is written in this transaction, committed with the triage; a task that fails or
+    dies is made good by ``incidents.incidents_catch_up``."""
     from sigap.routing.tasks import case_incident_task  # the tasks module imports this one
 
     case_incident_task.enqueue(case_id=case.pk)

@@ -184,7 +184,7 @@ class EmergencyVocabulary(Vocabulary):
     ) -> None:
         super().__init__(slang, keywords, repairable)
         self.body_parts = frozenset(squeeze(body) for body in body_parts)
-        self.violent_verbs = frozenset(violent_verbs)
+        self.violent_verbs = frozenset(squeeze(verb) for verb in violent_verbs)
         for word in sorted(squeeze(w) for w in repairable):
             variant = _final_vowel_swapped(word, "a", "e")
             if variant and variant not in self.known and variant not in self.slang:
@@ -236,8 +236,9 @@ class EmergencyVocabulary(Vocabulary):
         stems += [swapped for stem in stems if (swapped := _final_vowel_swapped(stem, "e", "a"))]
         for stem in stems:
             for candidate in (stem, *_standard_actives(stem)):
-                if candidate != word and candidate in self.violent_verbs:
-                    return candidate
+                # In the squeezed form the phrase index holds (`menggebuki` -> `mengebuki`).
+                if candidate != word and (form := squeeze(candidate)) in self.violent_verbs:
+                    return form
         return None
 
     def _body_depth(self, word: str) -> str | None:

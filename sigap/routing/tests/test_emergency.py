@@ -289,3 +289,66 @@ def test_a_cause_stays_live_when_someone_is_cut_off_by_it() -> None:
     assert signal.is_emergency and signal.kind == "flood", signal.reason
     quiet = detect_emergency("jalan rusak karena banjir, tolong diperbaiki")
     assert not quiet.is_emergency, quiet.reason
+
+
+# General rules added after round 12 (each test below failed on the rules of round 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tolong ada orang ngegebukin anak kecil di depan pasar sekarang",  # `nge-` + `-in`
+        "tolong, bapak2 dipukulin rame2 di terminal Soreang sekarang",  # `-in` for `-i`
+        "Pa tulung, aya jalma diteunggeulin di pengkolan Ciparay ayeuna",  # Su verb + `-in`
+        "cepet pak, ada yg nyulik anak SD di gerbang sekolah, dibawa motor",  # `ny-` for `menc-`
+        "Mas, bojoku diantemi wong telu ning pasar, tulung cepet",  # Jv beating verb
+        "majikan ngancem mau bunuh saya kalo saya kabur, tolong",  # a threat of a violent act
+    ],
+)
+def test_colloquial_and_regional_violence_verbs(text: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == "violence", signal.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nyala lampu lalu lintas konslet di perempatan, mohon diperbaiki",  # not `menyala`
+        "anak saya berani mukul adiknya, tolong kasih saran cara mendisiplinkan",  # discipline
+        "nonton film pukul 7 malam di bioskop Soreang ramai sekali",  # `nonton` is no verb of ours
+    ],
+)
+def test_colloquial_verb_forms_stay_with_violence_words(text: str) -> None:
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason
+
+
+def test_a_victim_hiding_a_sentence_after_the_pursuit_backs_it() -> None:
+    text = (
+        "Min sy lagi diikutin 2 org pake motor dr perempatan Bojongsoang, mereka udh nyoba "
+        "nyetop sy, skrg sy ngumpet di indomaret"
+    )
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == "violence", signal.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Budak abdi leungit ti tadi isuk, teu kapendak, tulungan", "other"),  # a missing child
+        ("Tulung pak, ana wong arep nglumpat saka jembatan, cepet", "other"),  # about to jump
+        (
+            "Indung abdi ujug-ujug labuh, teu tiasa nyarios, sabeulah awakna teu tiasa digerakkeun",
+            "medical",
+        ),  # stroke signs, Su
+    ],
+)
+def test_missing_child_jumper_and_stroke_signs(text: str, kind: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == kind, signal.reason
+
+
+def test_a_fire_already_out_in_sundanese_and_aid_for_its_victims_are_not_emergencies() -> None:
+    text = "Kamari aya nu kahuruan, untungna tos pareum, ayeuna naros bantuan pikeun nu kaduruk"
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.db import connection
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from sigap.agencies.selectors import staff_scope
-from sigap.cases.models import CaseStatus, EventKind
+from sigap.cases.models import Case, CaseStatus, EventKind
 from sigap.catalog.models import Priority
 from sigap.core.errors import NotFound, PermissionDenied
+from sigap.core.testing import run_in_parallel
 from sigap.routing.incidents import (
     _incident_join,
+    case_incident_link,
     case_incident_size,
     case_related,
     incident_link_confirm,
     incident_link_reject,
     incident_merge,
+    incidents_catch_up,
 )
-from sigap.routing.models import CaseLink, Incident, IncidentMember, TriagePolicy
+from sigap.routing.models import CaseLink, Incident, IncidentMember, TriagePolicy, TriageResult
+from sigap.routing.tasks import case_incident_task
 from sigap.routing.tests.queued import incident_tasks_run
 from sigap.routing.triage import case_triage
 
@@ -188,3 +197,98 @@ def test_related_cases_respect_the_viewer_scope(
     with django_assert_num_queries(3):
         related = case_related(scope_coordinator, unrouted)
         assert {r.case.agency for r in related} == {agency_a, agency_b}  # preloaded
+
+
+# -- the incident task: serialised per Pemda, made good when it never finished ---------------
+
+
+def _triaged_without_task(make_case, texts, senders):
+    """Cases triaged as the intake does, their incident tasks dropped (as if lost)."""
+    cases = []
+    for text, sender in zip(texts, senders, strict=True):
+        case = make_case(text, sender=sender)
+        case_triage(case)
+        cases.append(case)
+    DBTaskResult.objects.filter(task_path=case_incident_task.module_path).delete()
+    return cases
+
+
+def test_incident_tasks_running_at_once_link_every_report_without_deadlock(
+    transactional_db, make_case, pemda
+):
+    """Each task locks its case and then, when the incident is large enough, the other
+    members it raises: in parallel they used to lock the same rows in opposite orders."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SKIPPED LOUDLY: parallel incident tasks need PostgreSQL (SQLite serialises)")
+    TriagePolicy.objects.create(pemda=pemda, incident_min_reporters=2)
+    texts = [*POTHOLE, *(f"{t}, tolong segera" for t in POTHOLE[:3])]
+    cases = _triaged_without_task(make_case, texts, [f"62841{n}" for n in range(len(texts))])
+    linked = [c for c in cases if TriageResult.objects.get(case=c).duplicates]
+    assert len(linked) >= 6
+
+    run_in_parallel(len(linked), lambda i: case_incident_link(linked[i].pk))
+
+    incidents = set(IncidentMember.objects.values_list("incident_id", flat=True))
+    assert len(incidents) == 1
+    assert IncidentMember.objects.count() == len(cases)
+    assert Case.objects.exclude(priority=Priority.HIGH).count() == 0
+    # The first task to run joins every candidate; the others find their case linked already.
+    notes = [
+        case.events.filter(kind=EventKind.NOTE, data__triage="incident").count() for case in linked
+    ]
+    assert max(notes) == 1 and sum(notes) >= 1
+
+
+def test_catch_up_links_a_case_whose_task_never_finished(make_case):
+    first, second = _triaged_without_task(make_case, POTHOLE[:2], ["628511", "628512"])
+    assert not IncidentMember.objects.exists()
+    created = TriageResult.objects.get(case=second).created_at
+
+    assert incidents_catch_up(now=created + timedelta(minutes=5)) == 0  # may still be queued
+    assert incidents_catch_up(now=created + timedelta(minutes=11)) == 1
+    assert incident_of(first) == incident_of(second)
+    assert CaseLink.objects.filter(low=first, high=second).exists()
+    assert incidents_catch_up(now=created + timedelta(minutes=20)) == 0  # done once
+    assert second.events.filter(kind=EventKind.NOTE, data__triage="incident").count() == 1
+
+
+def test_catch_up_and_the_task_leave_closed_and_held_cases_alone(make_case):
+    _first, second, third = _triaged_without_task(
+        make_case, POTHOLE[:3], ["628521", "628522", "628523"]
+    )
+    Case.objects.filter(pk=second.pk).update(status=CaseStatus.CLOSED)
+    Case.objects.filter(pk=third.pk).update(is_held=True)
+    later = timezone.now() + timedelta(minutes=11)
+    assert case_incident_link(second.pk) is None and case_incident_link(third.pk) is None
+    assert incidents_catch_up(now=later) == 0
+    assert not IncidentMember.objects.exists() and not CaseLink.objects.exists()
+
+
+def test_a_candidate_closed_since_triage_does_not_join(make_case):
+    first, second = _triaged_without_task(make_case, POTHOLE[:2], ["628531", "628532"])
+    Case.objects.filter(pk=first.pk).update(status=CaseStatus.CLOSED)
+    assert case_incident_link(second.pk) is None
+    assert not IncidentMember.objects.exists()
+
+
+def test_an_immediate_task_backend_runs_the_task_after_triage_wrote(settings, make_case, pemda):
+    """A backend that runs tasks at once (tests, small setups) must not have triage's pending
+    writes land on top of the task's: the task is enqueued after they are written."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+            "QUEUES": ["default", "ingest", "outbox", "triage", "sweeper"],
+        }
+    }
+    TriagePolicy.objects.create(pemda=pemda, incident_min_reporters=2)
+    first = reported(make_case, POTHOLE[0], "628541")
+    second = make_case(POTHOLE[1], sender="628542")
+    case_triage(second)
+    second.refresh_from_db()
+    assert incident_of(second) == incident_of(first)
+    assert second.priority == Priority.HIGH
+    kinds = list(second.events.order_by("created_at", "id").values_list("kind", flat=True))
+    assert kinds.count(EventKind.PRIORITY_CHANGED) == 1
+    assert second.version == 1 + kinds.count(EventKind.PRIORITY_CHANGED) + sum(
+        k in (EventKind.LOCATION, EventKind.ROUTED) for k in kinds
+    )
