@@ -58,6 +58,7 @@ flood 2:              banjir bandang, air bah, tanggul jebol, tanggul bobol, tan
 flood 1:              banjir, kebanjiran, caah (Su), banjir rob, rob, air naik, air sungai naik,
                       sungai naik, masuk ke rumah warga, masuk rumah warga, sungai meluap,
                       kali meluap, terendam, sungai ~ meluap, kali ~ meluap, air ~ masuk,
+                      air ~ naik, sungai ~ naik,
                       tergenang
 landslide 2:          tanah longsor, longsor menimpa, tertimbun longsor,
                       kaurugan (Su: buried by a slide), tebing runtuh, tebing longsor,
@@ -76,6 +77,7 @@ traffic_accident 1:   terguling, terbalik, keserempet, diserempet, motor jatuh, 
                       pengendara jatuh
 medical 2:            pingsan, semaput (Jv), kelenger (Jv), kapiuhan (Su), tidak sadarkan diri,
                       hipotermia, henti napas, tidak bernafas, luka bakar, mulut berbusa,
+                      dipatuk ular, terpatuk ular, dipagut ular,
                       keluar busa, tidak bisa bernapas, tidak bisa napas,
                       tak sadarkan diri, kejang, kejang kejang, sesak napas berat,
                       sesak napas parah, tidak bernapas, henti jantung, serangan jantung,
@@ -97,7 +99,8 @@ violence 2:           dipukuli, memukuli, dipukul, dikeroyok, pengeroyokan, dian
                       penculikan, disekap, penodongan, perampok, disandera, penyanderaan,
                       menyandera, membacok, ditembak, penembakan, dihajar, dibakar massa,
                       dibekap, membekap, dibawa paksa, diseret paksa, ditarik paksa,
-                      (`paksa` alone is a parking attendant's or a school's pressure)
+                      (`paksa` alone is a parking attendant's or a school's pressure),
+                      bentrok antar, bentrokan antar, perang antar, perang batu (a live clash)
                       ditonjok, ditonjoki, digebuk, dihantam, disiksa, dicekik,
                       dijotos, dijotosi, mengeroyok, diantemi (Jv: beaten), diantem (Jv),
                       digebug (Su: beaten), diteunggeul (Su: hit),
@@ -115,6 +118,7 @@ violence 1:           penganiayaan, kekerasan, perkelahian, berkelahi, gelut (Jv
                       senjata tajam, sajam, golok, celurit, parang, maling, pencurian, jambret,
                       bersenjata, pistol, pisau, sandera, lempar batu, melempar batu,
                       dilempar batu, perusakan, bentrok, bentrokan, membunuh, dibunuh,
+                      saling lempar,
                       mengancam, diancam (threats: `mengancam petani` is figurative, so support),
                       dikuntit, menguntit, dibuntuti, membuntuti (stalking),
                       diseret, menyeret (dragged: coercion)
@@ -135,6 +139,7 @@ other 1:              bau gas, percikan api, pohon tumbang, pohon roboh, tumbang
 """
 
 _CUE_TABLE = """
+now 0.5:              jam lalu, jam yang lalu, menit lalu, menit yang lalu (an hour ago: still now)
 now 1:                sekarang, saat ini, pada saat ini, sedang, barusan, baru saja, belum padam,
                       belum reda, masih berlangsung, sedang berlangsung, lagi berlangsung
 now 0.5:              belum surut, tidak surut
@@ -145,11 +150,14 @@ urgent 1:             tolong, minta tolong, cepat, segera, secepatnya, buruan, g
                       mendadak, sos, !!, 112, 113, 119, tim sar, basarnas
 urgent 1.5:           darurat
 severe 1:             korban, terluka, luka, berdarah, meninggal, tewas, kritis, tergeletak,
+                      patah tulang, tulang patah, kaki patah, kakinya patah, tangan patah,
+                      tangannya patah, menjerit, teriak minta tolong, berteriak minta tolong,
                       terlempar, tidak ketemu, tidak ditemukan, belum ketemu,
                       merembet, menjalar, membesar, menyala, masuk rumah, masuk ke rumah,
                       pinggang, dada, leher, mengungsi,
                       evakuasi, dievakuasi, terisolasi, menimpa, ke loteng, ke atap
 severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap, terjepit,
+                      tidak bisa buka pintu, terkunci di dalam,
                       orang di dalam, tidak bisa keluar, belum keluar, belum dievakuasi,
                       belum di evakuasi, belum terevakuasi, belum ditemukan,
                       tidak bisa ke rumah sakit, tidak bisa ke rs, tidak bisa dibawa ke rumah sakit,
@@ -166,6 +174,7 @@ hiding 1:             sembunyi, bersembunyi, ngumpet, nyumput (Su), kunci diri, 
 ground 0.5:           retak, retakan, miring, bergeser, geser, bergerak, gemuruh, bergemuruh,
                       merosot, turun (and a progression before any of them, 1: see _progressions)
 past 1:               tahun lalu, bulan lalu, hari lalu, yang lalu, beberapa waktu lalu,
+                      sudah sembuh, sudah pulih,
                       tempo hari, waktu itu, saat itu, kala itu, pada waktu, pagi tadi, siang tadi,
                       sore tadi, malam tadi, kemarin, tadi malam, tadi pagi, tadi siang, tadi sore,
                       dulu, dahulu, pernah, sudah surut, surut, sudah padam, telah padam,
@@ -192,6 +201,8 @@ chronic 1:            sering, seringkali, kerap, selalu, setiap, tiap, langganan
                       makan korban, menelan korban, banyak pengendara, banyak kendaraan,
                       banyak motor, x (`2x`: a count of past events), kali kejadian
 admin 1:              asuransi, santunan, jasa raharja, klaim, bansos, bantuan sosial, sembako,
+                      ktp, kartu keluarga, akta, ijazah, dokumen, disdukcapil, kursi roda,
+                      tv, televisi, grup wa, di grup, menyebar, disebar (documents, news, rumours),
                       bantuan untuk, bantuan bagi (aid for the victims, after the event),
                       belum dapat, belum mendapat, belum mendapatkan, belum menerima, belum terima,
                       belum cair, pencairan, penyaluran, pendataan, didata, renovasi, bedah rumah,
@@ -274,7 +285,7 @@ rumah:                rmh, omah (Jv), imah (Su)
 jalan:                jln, jl
 orang:                org, wong (Jv), jalma (Su)
 air:                  cai (Su), banyu (Jv), toya (Jv), aer
-api:                  seuneu (Su), geni (Jv)
+api:                  seuneu (Su), geni (Jv), seuneuna (Su: its fire)
 asap:                 haseup (Su)
 banjir:               bnjr, bnjir
 kebakaran:            kbakaran, kbkrn
@@ -311,6 +322,15 @@ digerakkan:           digerakkeun (Su), digerakke (Jv)
 menyeruduk:           nyeruduk, nyruduk, nyeruduk
 pisau:                peso (Su/Jv), lading (Jv)
 luka:                 raheut (Su), tatu (Jv/Su)
+runtuh:               rugrug (Su), ugrug (Su)
+putus:                pegat (Su/Jv)
+melempar:             ngalungkeun (Su), alungkeun (Su), malangan (Su), nyawat (Su)
+saling:               silih (Su)
+lemas:                lemes
+percikan:             ngaletik (Su: sparking)
+sembuh:               mari (Jv), waras (Jv), cageur (Su)
+menjerit:             ngajerit (Su), njerit (Jv)
+memukuli:             ngagebugan (Su), ngagebug (Su), ngagebukan (Su)
 dipukuli:             dipukulin, digebukin, digebuki (Jv), digebugan (Su), dikepruk (Jv)
 tawuran:              tawur
 celurit:              clurit
@@ -431,7 +451,7 @@ penyakit jantung, operasi jantung, dipukul rata, pukul rata, mau lapor, mau mela
 mau melaporkan, ingin melaporkan, apa lagi, apalagi, dari semalam, sejak semalam,
 dalam keadaan darurat, akses darurat, jalur darurat, pintu darurat, tangga darurat, mobil ambulans,
 ambulans desa, ambulans gratis, mengancam nyawa, mengancam jiwa, mengancam keselamatan,
-diancam pidana, diancam hukuman
+diancam pidana, diancam hukuman, informasi anak hilang, pos anak hilang
 """
 
 # Keywords whose single dropped vowel is repaired (`bnjir`, `kbakaran`, `tlong`). Kept short

@@ -40,23 +40,21 @@ def test_labelled_set_is_large_and_balanced() -> None:
 
 
 def test_dev_split_keeps_its_tuned_figures() -> None:
-    # Tuned on: precision 1.0, recall 0.989 (447/452) when the rules were last frozen (rounds 1
-    # to 12, 2026-12-05).
+    # Tuned on: precision 1.0, recall 0.984 (484/492) when the rules were last frozen (rounds 1
+    # to 13, 2026-12-05).
     figures = evaluate_emergency(DEV_CASES)
     assert figures["precision"] >= 1.0, figures["false_positives"]
-    assert figures["recall"] >= 0.985, figures["false_negatives"]
+    assert figures["recall"] >= 0.98, figures["false_negatives"]
 
 
 def test_heldout_split_keeps_its_measured_figures() -> None:
-    """Round 13 was written by a fourth author, blind to the rules, and never tuned on.
-    Measured once on the rules of round 12 (precision 0.879, 29/33; recall 0.725, 29/40) and
-    once on the rules that followed, which were written for round 12's kinds of misses
-    without looking at round 13's: precision 0.857 (30/35), recall 0.75 (30/40) (see
+    """Round 14 was written by a fifth author, blind to the rules, and never tuned on.
+    Measured once on the frozen rules: precision 0.943 (33/35), recall 0.825 (33/40) (see
     emergency_cases). This guards against regressions only; do not tune rules to these 80
     cases: write a new round instead."""
     figures = evaluate_emergency(HELDOUT_CASES)
-    assert figures["precision"] >= 0.85, figures["false_positives"]
-    assert figures["recall"] >= 0.75, figures["false_negatives"]
+    assert figures["precision"] >= 0.94, figures["false_positives"]
+    assert figures["recall"] >= 0.825, figures["false_negatives"]
 
 
 def test_evaluation_reports_misses_with_reasons() -> None:

@@ -352,3 +352,38 @@ def test_a_fire_already_out_in_sundanese_and_aid_for_its_victims_are_not_emergen
     text = "Kamari aya nu kahuruan, untungna tos pareum, ayeuna naros bantuan pikeun nu kaduruk"
     signal = detect_emergency(text)
     assert not signal.is_emergency, signal.reason
+
+
+# General rules added after round 13 (each test below failed on the rules of round 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("tulung, gawir tukangeun imah rugrug, aya budak di handapna", "landslide"),  # Su verb
+        ("tetangga kepatuk ular di sawah, kakinya bengkak, udah lemes", "medical"),
+        ("Pa, tatangga keur ngagebugan pamajikanna, ngajerit ti tadi", "violence"),  # Su
+        ("Bentrok antar kampung di Solokanjeruk, silih alungkeun batu", "violence"),
+        ("Air Citarum naik cepet bgt di Andir, udh sepinggang", "flood"),  # `air ~ naik`
+        ("mobil mogok, air terus naik, saya sama anak gak bisa buka pintu", "flood"),
+    ],
+)
+def test_round_13_kinds_of_wording(text: str, kind: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == kind, signal.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liat di tv banjir bandang di Garut parah bgt, Kab Bandung aman kan pak?",  # news
+        "di grup WA ada yg nyebar katanya tanggul jebol, bener gak? air di sini normal",  # rumour
+        "sy korban kebakaran bulan lalu, KTP sama KK ikut kebakar, ngurusnya gimana?",
+        "Pak, bapakku wis mari saka stroke, saiki mung butuh kursi roda",  # Jv: recovered
+        "Anak kami kemarin hilang tapi udh ketemu, tolong pasang pos informasi anak hilang",
+        "jalan cor patah patah, sering laka, mohon diperbaiki",  # a broken road, not a bone
+    ],
+)
+def test_reports_about_an_event_are_not_the_event(text: str) -> None:
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason

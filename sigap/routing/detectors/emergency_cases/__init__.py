@@ -98,7 +98,7 @@ Splits, in the order they were written:
   misses were fixed:
       round 13: precision 0.879 (29/33), recall 0.725 (29/40)
   and again after those fixes (written without looking at round 13):
-      round 13: precision 0.857 (30/35), recall 0.75 (30/40)  <- `HELDOUT_CASES`
+      round 13: precision 0.857 (30/35), recall 0.75 (30/40)
   The same rules scored it before today's violence work too: that work reached none of its
   misses. Its false alarms are reports about the event, not of it: TV news of a flood in
   Garut, a rumour on a WhatsApp group ("katanya tanggul jebol, itu bener?") from someone whose
@@ -107,7 +107,22 @@ Splits, in the order they were written:
   stalled in rising water; a snake bite as `kepatuk`), a missing child, a person about to
   jump told in Javanese, a stalker waiting in the dark. Pooled first measurements by other
   authors (rounds 10 to 13): precision 0.943 (116/123), recall 0.725 (116/160).
-`DEV_CASES` = rounds 1 to 12 (and 4b); `HELDOUT_CASES` = round 13.
+  Round 13 was then folded into dev and its kinds fixed, again with general rules and words:
+  Su `rugrug` (collapses), `pegat` (snapped), `ngagebugan` (beating), `silih alungkeun` (throwing
+  at each other), `kepatuk ular`, a live clash `bentrok antar ...`, `air ~ naik` across a few
+  words, a broken bone and screaming as severity, being shut in (`tidak bisa buka pintu`),
+  "an hour ago" as still now; documents, TV, WhatsApp groups, rumours and a recovery (`sudah
+  sembuh`, Jv `mari`) as reports about an event. Real-data flags unchanged, row for row.
+- round 14 (80 cases: 40 emergencies over all seven kinds, 40 tricky negatives, 27 Sundanese or
+  Javanese messages), 2026-12-05, written by a fifth author, blind to the rules and to rounds
+  1 to 13, measured once on the frozen rules:
+      round 14: precision 0.943 (33/35), recall 0.825 (33/40)  <- `HELDOUT_CASES`
+  On the rules as they stood that morning (before the round 12 and 13 fixes) it scores
+  precision 0.909 (30/33), recall 0.75 (30/40): the general fixes carried over to text they
+  were not written for. Pooled first measurements by other authors (rounds 10 to 14):
+  precision 0.943 (149/158), recall 0.745 (149/200); rounds 5 to 14: precision 0.969
+  (310/320), recall 0.789 (310/393).
+`DEV_CASES` = rounds 1 to 13 (and 4b); `HELDOUT_CASES` = round 14.
 
 A case's label is the kind of emergency *in progress*, or None. Negatives are deliberately
 tricky: past events, hypotheticals, prevention, chronic problems, administrative follow-ups
@@ -120,6 +135,7 @@ from dataclasses import dataclass
 
 from sigap.routing.detectors.emergency_cases.round_12 import ROUND_12
 from sigap.routing.detectors.emergency_cases.round_13 import ROUND_13
+from sigap.routing.detectors.emergency_cases.round_14 import ROUND_14
 from sigap.routing.detectors.emergency_cases.rounds_1_3 import (
     DEV_NEGATIVE,
     DEV_POSITIVE,
@@ -160,6 +176,7 @@ DEV_CASES = _cases(
     + ROUND_10
     + ROUND_11
     + ROUND_12
+    + ROUND_13
 )
-HELDOUT_CASES = _cases(ROUND_13)
+HELDOUT_CASES = _cases(ROUND_14)
 ALL_CASES = DEV_CASES + HELDOUT_CASES
