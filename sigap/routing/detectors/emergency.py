@@ -75,9 +75,9 @@ PRESENTATIVE_BONUS = 0.5
 CONDITIONALS = frozenset(
     {"kalau", "jika", "bila", "apabila", "seandainya", "andai", "misal", "misalnya", "nanti"}
 )
-# A clause opened by one of these makes the next clause a report of the news, not a sighting:
-# "Berita di TV tadi: kecelakaan beruntun di tol, 5 korban".
-REPORTED = frozenset({"berita"})
+# A clause with one of these makes the next clause a report of the news, not a sighting:
+# "Berita di TV tadi: kecelakaan beruntun di tol, 5 korban", "lagi nonton berita, ...".
+REPORTED = frozenset({"berita", "nonton", "menonton"})
 NOT_PRESENTATIVE = frozenset({"dengan", "karena", "akibat", "apabila", "jika", "kalau", "bila"})
 # Ties between kinds go to the cause, not the consequence: a crash with an unconscious rider
 # is a traffic accident.
@@ -214,13 +214,23 @@ class _Context:
         while first > 0 and self.clauses[first - 1] == self.clauses[start - 1]:
             first -= 1
         opener = self.forms[first]
-        if opener in REPORTED:
-            return Hit(Entry(opener, "reported", 1.0), first, first + 1, hazard.clause)
+        # News anywhere in the clause before ("lagi nonton berita, ada banjir bandang di
+        # Garut"), unless the hazard clause turns urgent ("lagi nonton tv, tiba-tiba dapur
+        # kebakaran").
+        media = next((pos for pos in range(first, start) if self.forms[pos] in REPORTED), None)
+        if media is not None and not self._urgent_before(start, hazard.start):
+            return Hit(Entry(self.forms[media], "reported", 1.0), media, media + 1, hazard.clause)
         if opener not in CONDITIONALS or (
             first + 1 < start and self.forms[first + 1] in ("bisa", "tidak")
         ):
             return None
         return Hit(Entry(opener, "conditional", 1.0), first, first + 1, hazard.clause)
+
+    def _urgent_before(self, start: int, end: int) -> bool:
+        return any(
+            (hit := self.at.get(pos)) is not None and hit.entry.role in ("now", "urgent")
+            for pos in range(start, end)
+        )
 
     def _scan(self, hazard: Hit, positions: range, live_causes: bool) -> Hit | None:
         forward = positions.step > 0

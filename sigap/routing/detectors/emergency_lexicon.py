@@ -64,7 +64,8 @@ landslide 2:          tanah longsor, longsor menimpa, tertimbun longsor,
                       kaurugan (Su: buried by a slide), tebing runtuh, tebing longsor,
                       tebing ambrol, gawir runtuh (Su: cliff), tebing ambruk, tanah ambrol,
                       lemah ambrol (Jv: lemah = ground), lemah longsor (Jv)
-landslide 1.5:        tertimbun tanah, tertimbun (and every slope ~ collapse pair: _slope_pairs)
+landslide 1.5:        tertimbun tanah, tertimbun, menimbun
+                      (and every slope ~ collapse pair: _slope_pairs)
 landslide 1:          longsor, longsoran, urug (Su; `tanah urug` is fill dirt: see STOP),
                       tanah amblas, tanah ambles, tanah bergerak, tanah retak, amblas, ambles,
                       pergerakan tanah, retakan tanah, tanah ~ bergerak, tanah ~ retak
@@ -72,12 +73,14 @@ traffic_accident 2:   kecelakaan, kecelakaan lalu lintas, lakalantas, laka lanta
                       tabrakan, tabrak lari, ditabrak, tertabrak, menabrak, nabrak, terlindas,
                       dilindas, kelindas, masuk jurang, terjun ke jurang, terperosok ke jurang
 traffic_accident 1.5: laka
-traffic_accident 1.5: menyeruduk (a vehicle ramming something)
+traffic_accident 1.5: menyeruduk (a vehicle ramming something), mobil terbalik, motor terbalik,
+                      truk terbalik, angkot terbalik, bus terbalik
 traffic_accident 1:   terguling, terbalik, keserempet, diserempet, motor jatuh, jatuh dari motor,
                       pengendara jatuh
 medical 2:            pingsan, semaput (Jv), kelenger (Jv), kapiuhan (Su), tidak sadarkan diri,
                       hipotermia, henti napas, tidak bernafas, luka bakar, mulut berbusa,
                       dipatuk ular, terpatuk ular, dipagut ular,
+                      pompa dada, pompa jantung, cpr, rjp (someone giving CPR),
                       keluar busa, tidak bisa bernapas, tidak bisa napas,
                       tak sadarkan diri, kejang, kejang kejang, sesak napas berat,
                       sesak napas parah, tidak bernapas, henti jantung, serangan jantung,
@@ -91,6 +94,8 @@ medical 1:            sesak napas, susah napas, sulit bernapas, keracunan, strok
                       bibir biru, demam tinggi, jatuh dari, berdarah banyak, kondisi drop,
                       tidak bisa bicara, sebelah badan, separuh badan, lumpuh sebelah,
                       tidak bisa digerakkan (stroke signs told without the word),
+                      memegang dada, keringat dingin, tidak menyahut, tidak merespon,
+                      tidak respon (cardiac signs, unresponsive),
                       kondisi memburuk, ambulans
                       (a plea for an ambulance is a medical call; `ambulans desa dipakai` is not)
 violence 2:           dipukuli, memukuli, dipukul, dikeroyok, pengeroyokan, dianiaya, menganiaya,
@@ -111,8 +116,8 @@ violence 1.5:         kdrt, kekerasan dalam rumah tangga, dijambret, penjambreta
                       menggebuki,
                       ditampar, menampar, ditendang, ditempeleng, dikeplak (Jv: slapped),
                       ditajong (Su: kicked), dicabok (Su/Jv: slapped)
-                      (and a threat of violence: _threats; not `memukul` on its own, which
-                      is also discipline, "anak berani mukul", and the village alarm)
+                      (and a threat of violence: _threats)
+                      (not `memukul` alone: also discipline, "anak berani mukul", and alarms)
 violence 1:           penganiayaan, kekerasan, perkelahian, berkelahi, gelut (Jv), mengamuk,
                       menendang (also football), berantem, ribut massa,
                       senjata tajam, sajam, golok, celurit, parang, maling, pencurian, jambret,
@@ -157,7 +162,8 @@ severe 1:             korban, terluka, luka, berdarah, meninggal, tewas, kritis,
                       pinggang, dada, leher, mengungsi,
                       evakuasi, dievakuasi, terisolasi, menimpa, ke loteng, ke atap
 severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap, terjepit,
-                      tidak bisa buka pintu, terkunci di dalam,
+                      tidak bisa buka pintu, terkunci di dalam, masih di dalam,
+                      orangnya di dalam, di atas atap, naik ke atap,
                       orang di dalam, tidak bisa keluar, belum keluar, belum dievakuasi,
                       belum di evakuasi, belum terevakuasi, belum ditemukan,
                       tidak bisa ke rumah sakit, tidak bisa ke rs, tidak bisa dibawa ke rumah sakit,
@@ -174,7 +180,8 @@ hiding 1:             sembunyi, bersembunyi, ngumpet, nyumput (Su), kunci diri, 
 ground 0.5:           retak, retakan, miring, bergeser, geser, bergerak, gemuruh, bergemuruh,
                       merosot, turun (and a progression before any of them, 1: see _progressions)
 past 1:               tahun lalu, bulan lalu, hari lalu, yang lalu, beberapa waktu lalu,
-                      sudah sembuh, sudah pulih,
+                      sudah sembuh, sudah pulih, sudah stabil, sudah selesai,
+                      sudah dibawa ke rumah sakit, sudah dibawa ke rs, sudah dibawa ke rsud,
                       tempo hari, waktu itu, saat itu, kala itu, pada waktu, pagi tadi, siang tadi,
                       sore tadi, malam tadi, kemarin, tadi malam, tadi pagi, tadi siang, tadi sore,
                       dulu, dahulu, pernah, sudah surut, surut, sudah padam, telah padam,
@@ -327,6 +334,19 @@ putus:                pegat (Su/Jv)
 melempar:             ngalungkeun (Su), alungkeun (Su), malangan (Su), nyawat (Su)
 saling:               silih (Su)
 lemas:                lemes
+asap:                 asep
+dalam:                dalem
+atap:                 genteng, hateup (Su)
+keringat:             keringet, kesang (Su)
+menyahut:             nyaut, nyahut, ngajawab (Su)
+memegang:             megangin, megang, nyekel (Jv), nyepeng (Su)
+jatuh:                jatoh
+menimbun:             ngurugan (Su), ngurug (Su)
+selesai:              rengse (Su), rampung (Jv)
+dibawa:               dibantun (Su), digawa (Su), digowo (Jv)
+pagi:                 enjing (Su), isuk (Su)
+dari:                 ti (Su)
+memukuli:             neunggeulan (Su), neunggeul (Su)
 percikan:             ngaletik (Su: sparking)
 sembuh:               mari (Jv), waras (Jv), cageur (Su)
 menjerit:             ngajerit (Su), njerit (Jv)
@@ -451,7 +471,8 @@ penyakit jantung, operasi jantung, dipukul rata, pukul rata, mau lapor, mau mela
 mau melaporkan, ingin melaporkan, apa lagi, apalagi, dari semalam, sejak semalam,
 dalam keadaan darurat, akses darurat, jalur darurat, pintu darurat, tangga darurat, mobil ambulans,
 ambulans desa, ambulans gratis, mengancam nyawa, mengancam jiwa, mengancam keselamatan,
-diancam pidana, diancam hukuman, informasi anak hilang, pos anak hilang
+diancam pidana, diancam hukuman, informasi anak hilang, pos anak hilang, dari tadi pagi,
+sejak tadi pagi, dari tadi siang, sejak tadi siang, dari tadi sore, sejak tadi sore
 """
 
 # Keywords whose single dropped vowel is repaired (`bnjir`, `kbakaran`, `tlong`). Kept short

@@ -6,6 +6,8 @@ real-data tests are row ids of ../shared/data with invented text, never the data
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sigap.routing.detectors import detect_emergency
@@ -387,3 +389,50 @@ def test_round_13_kinds_of_wording(text: str, kind: str) -> None:
 def test_reports_about_an_event_are_not_the_event(text: str) -> None:
     signal = detect_emergency(text)
     assert not signal.is_emergency, signal.reason
+
+
+def test_lexicon_tables_parse_into_plain_phrases() -> None:
+    """A note in brackets must close on its own line: one spread over two lines once turned
+    its words into hazard phrases ("is also discipline")."""
+    from sigap.routing.detectors import emergency_lexicon as lex
+
+    phrases = [p for pairs in lex.HAZARDS.values() for p, _ in pairs]
+    phrases += [*lex.CUES, *lex.STOP, *lex.SLANG, *lex.SLANG.values()]
+    odd = [p for p in phrases if not re.fullmatch(r"[a-z0-9 ~!\-]+", p)]
+    assert odd == []
+
+
+# General rules added after round 14 (each test below failed on the rules of round 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("asep tebel keluar dari dapur, orgnya masih di dalem, tolong", "fire"),
+        ("bapak2 tiba2 megangin dada trus jatoh, keringet dingin, gak nyaut dipanggil", "medical"),
+        ("kami lagi pompa dadanya, tolong ambulans ke pos ronda", "medical"),  # CPR under way
+        ("barusan ada mobil kebalik di perempatan Sapan, sopirnya gak gerak", "traffic_accident"),
+        ("Tulung, salakina keur neunggeulan pamajikanana, budakna ngajerit", "violence"),  # Su
+        ("taneuhna ngurugan kamar, budakna keur sare di jero, tulungan", "landslide"),  # Su
+    ],
+)
+def test_round_14_kinds_of_wording(text: str, kind: str) -> None:
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == kind, signal.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lagi nonton berita, ada banjir bandang di Garut ya? semoga warga aman",  # news
+        "Tos rengse, korban nu katabrak tadi enjing tos dibantun ka RSUD sareng tos stabil",
+    ],
+)
+def test_news_and_handled_accidents_are_not_emergencies(text: str) -> None:
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason
+
+
+def test_urgency_after_watching_tv_keeps_a_fire_live() -> None:
+    signal = detect_emergency("lagi nonton tv, tiba2 dapur kebakaran, apinya gede")
+    assert signal.is_emergency and signal.kind == "fire", signal.reason
