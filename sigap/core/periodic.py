@@ -17,6 +17,7 @@ PERIODIC_JOBS: list[Periodic] = [
     Periodic("worker-heartbeat", 30, "sigap.core.tasks.worker_heartbeat_task"),
     Periodic("channels-sweep", 15, "sigap.channels.tasks.channels_sweep_task"),
     Periodic("inbound-events-prune", 6 * 3600, "sigap.channels.tasks.inbound_events_prune_task"),
+    Periodic("task-results-prune", 6 * 3600, "sigap.core.tasks.task_results_prune_task"),
     Periodic("email-poll", 60, "sigap.channels.tasks.email_poll_task"),
     Periodic("routing-retrain", 24 * 3600, "sigap.routing.tasks.routing_retrain_task"),
     Periodic("incidents-catch-up", 5 * 60, "sigap.routing.tasks.incidents_catch_up_task"),

@@ -85,3 +85,34 @@ def test_clock_enqueues_each_due_job_once(db):
     PeriodicJob.objects.filter(name="uji").update(next_run_at=timezone.now() - timedelta(seconds=1))
     assert clock_tick([job]) == ["uji"]
     assert Heartbeat.objects.filter(name="clock").exists()
+
+
+def test_finished_and_abandoned_task_rows_are_pruned_waiting_ones_kept(db, settings):
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from sigap.core.services import task_results_prune
+    from sigap.core.tasks import worker_heartbeat_task
+
+    settings.SIGAP_TASK_RETENTION_DAYS = 14
+    now = timezone.now()
+    old, recent = now - timedelta(days=15), now - timedelta(days=13)
+    rows = {}
+    for name, status, at in [
+        ("old_done", TaskResultStatus.SUCCESSFUL, old),
+        ("old_failed", TaskResultStatus.FAILED, old),
+        ("old_running", TaskResultStatus.RUNNING, old),  # its worker was killed
+        ("recent_done", TaskResultStatus.SUCCESSFUL, recent),
+        ("recent_running", TaskResultStatus.RUNNING, recent),
+        ("old_waiting", TaskResultStatus.READY, old),  # never pruned: still to run
+    ]:
+        worker_heartbeat_task.enqueue()
+        row = DBTaskResult.objects.order_by("-enqueued_at").first()
+        DBTaskResult.objects.filter(pk=row.pk).update(
+            status=status, enqueued_at=at, started_at=at, finished_at=at
+        )
+        rows[name] = row.pk
+    assert task_results_prune(now=now) == 3
+    kept = set(DBTaskResult.objects.values_list("pk", flat=True))
+    assert kept == {rows["recent_done"], rows["recent_running"], rows["old_waiting"]}
+    assert task_results_prune(now=now) == 0
