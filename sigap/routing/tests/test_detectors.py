@@ -40,21 +40,21 @@ def test_labelled_set_is_large_and_balanced() -> None:
 
 
 def test_dev_split_keeps_its_tuned_figures() -> None:
-    # Tuned on: precision 1.0, recall 0.984 (484/492) when the rules were last frozen (rounds 1
-    # to 13, 2026-12-05).
+    # Tuned on: precision 1.0, recall 0.981 (522/532) when the rules were last frozen (rounds 1
+    # to 14, 2026-12-05).
     figures = evaluate_emergency(DEV_CASES)
     assert figures["precision"] >= 1.0, figures["false_positives"]
     assert figures["recall"] >= 0.98, figures["false_negatives"]
 
 
 def test_heldout_split_keeps_its_measured_figures() -> None:
-    """Round 14 was written by a fifth author, blind to the rules, and never tuned on.
-    Measured once on the frozen rules: precision 0.943 (33/35), recall 0.825 (33/40) (see
+    """Round 15 was written by a sixth author, blind to the rules, and never tuned on.
+    Measured once on the frozen rules: precision 0.966 (28/29), recall 0.70 (28/40) (see
     emergency_cases). This guards against regressions only; do not tune rules to these 80
     cases: write a new round instead."""
     figures = evaluate_emergency(HELDOUT_CASES)
-    assert figures["precision"] >= 0.94, figures["false_positives"]
-    assert figures["recall"] >= 0.825, figures["false_negatives"]
+    assert figures["precision"] >= 0.96, figures["false_positives"]
+    assert figures["recall"] >= 0.70, figures["false_negatives"]
 
 
 def test_evaluation_reports_misses_with_reasons() -> None:

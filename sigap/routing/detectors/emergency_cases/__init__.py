@@ -116,13 +116,29 @@ Splits, in the order they were written:
 - round 14 (80 cases: 40 emergencies over all seven kinds, 40 tricky negatives, 27 Sundanese or
   Javanese messages), 2026-12-05, written by a fifth author, blind to the rules and to rounds
   1 to 13, measured once on the frozen rules:
-      round 14: precision 0.943 (33/35), recall 0.825 (33/40)  <- `HELDOUT_CASES`
+      round 14: precision 0.943 (33/35), recall 0.825 (33/40)
   On the rules as they stood that morning (before the round 12 and 13 fixes) it scores
   precision 0.909 (30/33), recall 0.75 (30/40): the general fixes carried over to text they
   were not written for. Pooled first measurements by other authors (rounds 10 to 14):
   precision 0.943 (149/158), recall 0.745 (149/200); rounds 5 to 14: precision 0.969
   (310/320), recall 0.789 (310/393).
-`DEV_CASES` = rounds 1 to 13 (and 4b); `HELDOUT_CASES` = round 14.
+  Round 14 was folded into dev and its kinds fixed in general terms (cardiac signs and
+  someone giving CPR, an overturned vehicle, Su beating and burying verbs, people still
+  inside or on the roof, a victim already taken to hospital and stable, news watched in the
+  clause before unless urgency follows).
+- round 15 (80 cases: 40 emergencies over all seven kinds, 40 tricky negatives, 31 Sundanese or
+  Javanese messages), 2026-12-05, written by a sixth author, blind to the rules and to rounds
+  1 to 14, measured once on the frozen rules:
+      round 15: precision 0.966 (28/29), recall 0.70 (28/40)  <- `HELDOUT_CASES`
+  This morning's rules: precision 0.931 (27/29), recall 0.675 (27/40). Its misses are again
+  mostly wording no rule knows (Su `ngaduruk ... nyambar`, `tikerelep`, `ngaruntuhan`, Jv
+  `gulung koming`, `adu ban`), long messages whose hazard and cue lie far apart, a
+  violent scene told only by sounds, and a gas leak told as "bocor ... desis"; its false alarm
+  is a fire already put out by `dipadamin` (colloquial for `dipadamkan`). Pooled first
+  measurements by other authors (rounds 10 to 15): precision 0.947 (177/187), recall 0.738
+  (177/240); rounds 5 to 15: precision 0.968 (338/349), recall 0.781 (338/433). Read recall
+  ~0.74 as what the rules catch of emergencies written by people they have not seen.
+`DEV_CASES` = rounds 1 to 14 (and 4b); `HELDOUT_CASES` = round 15.
 
 A case's label is the kind of emergency *in progress*, or None. Negatives are deliberately
 tricky: past events, hypotheticals, prevention, chronic problems, administrative follow-ups
@@ -136,6 +152,7 @@ from dataclasses import dataclass
 from sigap.routing.detectors.emergency_cases.round_12 import ROUND_12
 from sigap.routing.detectors.emergency_cases.round_13 import ROUND_13
 from sigap.routing.detectors.emergency_cases.round_14 import ROUND_14
+from sigap.routing.detectors.emergency_cases.round_15 import ROUND_15
 from sigap.routing.detectors.emergency_cases.rounds_1_3 import (
     DEV_NEGATIVE,
     DEV_POSITIVE,
@@ -177,6 +194,7 @@ DEV_CASES = _cases(
     + ROUND_11
     + ROUND_12
     + ROUND_13
+    + ROUND_14
 )
-HELDOUT_CASES = _cases(ROUND_14)
+HELDOUT_CASES = _cases(ROUND_15)
 ALL_CASES = DEV_CASES + HELDOUT_CASES
