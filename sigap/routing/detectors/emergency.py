@@ -1,8 +1,11 @@
-"""Is this message an emergency in progress? Rules over normalised tokens, no model.
+"""Is this message an emergency in progress? Rules over normalised tokens, backed by a model.
 
-Why rules and not a classifier: there is no labelled corpus of Indonesian emergency messages
-to learn from, the cost of a miss is a fire reported and left in a queue, and the command
-center must be able to read *why* a message was flagged. Every decision carries its reason.
+Why rules first: there is no labelled corpus of real Indonesian emergency messages to learn
+from, the cost of a miss is a fire reported and left in a queue, and the command center must
+be able to read *why* a message was flagged. Every decision carries its reason. Where the
+rules find a message quiet without a reason (no hazard word, too little support), a text
+model trained on the hand-written rounds has the last word (emergency_model.py): it reaches
+wording no list holds, and says so in the reason.
 
 How a message is scored:
 1. Hazard phrases (`kebakaran`, `banjir`, `tabrakan`, `pingsan`, ...) are found with their
@@ -52,6 +55,8 @@ from sigap.routing.detectors.emergency_match import (
     Entry,
     Hit,
 )
+from sigap.routing.detectors.emergency_model import THRESHOLD as MODEL_THRESHOLD
+from sigap.routing.detectors.emergency_model import text_model
 from sigap.routing.detectors.text import Tokens, tokenise
 
 THRESHOLD = 2.0
@@ -105,7 +110,31 @@ class EmergencySignal:
 
 
 def detect_emergency(text: str) -> EmergencySignal:
-    """Classify one message; pure, deterministic, well under a millisecond for chat text."""
+    """Classify one message: the rules, and where they find it quiet without a reason (no
+    hazard word, or one without enough support), the text model (emergency_model.py).
+    Deterministic; about half a millisecond for chat text."""
+    signal, settled = _by_rules(text)
+    if signal.is_emergency or settled:
+        return signal
+    model = text_model()
+    probability = model.probability(text)
+    if probability < MODEL_THRESHOLD:
+        return signal
+    kind = model.kind(text)
+    return EmergencySignal(
+        True, kind, round(probability, 3), signal.matched,
+        f"text model: {kind} at {probability:.2f} (rules: {signal.reason})",
+    )  # fmt: skip
+
+
+def emergency_rules(text: str) -> EmergencySignal:
+    """The rules' verdict alone (what `detect_emergency` says without the text model)."""
+    return _by_rules(text)[0]
+
+
+def _by_rules(text: str) -> tuple[EmergencySignal, bool]:
+    """The rules' verdict, and whether it is settled: a joke or every hazard defused by a
+    reason the operator can read (the text model is not asked then)."""
     tokens = tokenise(text, VOCABULARY)
     hits = INDEX.scan(tokens)
     depths = _water_depths(hits, tokens)
@@ -113,9 +142,9 @@ def detect_emergency(text: str) -> EmergencySignal:
         hits = sorted(hits + depths, key=lambda h: h.start)
     hazards = [h for h in hits if h.entry.role == "hazard"]
     if not hazards:
-        return EmergencySignal(False, None, 0.0, (), "no hazard word")
+        return EmergencySignal(False, None, 0.0, (), "no hazard word"), False
     if _is_joke(text, tokens):
-        return _quiet(hazards, "joke or laughter in the message")
+        return _quiet(hazards, "joke or laughter in the message"), True
     context = _Context(tokens, hits)
     live: list[Hit] = []
     defused: list[tuple[Hit, Hit]] = []
@@ -126,8 +155,8 @@ def detect_emergency(text: str) -> EmergencySignal:
         else:
             defused.append((hazard, blocker))
     if not live:
-        return _defused_signal(defused)
-    return _score(live, context)
+        return _defused_signal(defused), True
+    return _score(live, context), False
 
 
 def _water_depths(hits: Sequence[Hit], tokens: Tokens) -> list[Hit]:

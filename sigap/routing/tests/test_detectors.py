@@ -49,12 +49,13 @@ def test_dev_split_keeps_its_tuned_figures() -> None:
 
 def test_heldout_split_keeps_its_measured_figures() -> None:
     """Round 15 was written by a sixth author, blind to the rules, and never tuned on.
-    Measured once on the frozen rules: precision 0.966 (28/29), recall 0.70 (28/40) (see
-    emergency_cases). This guards against regressions only; do not tune rules to these 80
-    cases: write a new round instead."""
+    Measured once on the frozen rules: precision 0.966 (28/29), recall 0.70 (28/40); then with
+    the text model behind them (threshold chosen on real complaints, model trained on dev
+    only): precision 0.971 (33/34), recall 0.825 (33/40) (see emergency_cases). This guards
+    against regressions only; do not tune to these 80 cases: write a new round instead."""
     figures = evaluate_emergency(HELDOUT_CASES)
-    assert figures["precision"] >= 0.96, figures["false_positives"]
-    assert figures["recall"] >= 0.70, figures["false_negatives"]
+    assert figures["precision"] >= 0.97, figures["false_positives"]
+    assert figures["recall"] >= 0.825, figures["false_negatives"]
 
 
 def test_evaluation_reports_misses_with_reasons() -> None:

@@ -1,4 +1,4 @@
-"""The emergency detector's rules, one behaviour per test (pure Python: no database).
+"""The emergency detector's rules and the text model behind them, one behaviour per test.
 
 Every message here was written for these tests and appears in no labelled round; ids in the
 real-data tests are row ids of ../shared/data with invented text, never the data itself.
@@ -10,12 +10,16 @@ import re
 
 import pytest
 
-from sigap.routing.detectors import detect_emergency
+from sigap.conftest import shared_data_path
+from sigap.routing.detectors import DEV_CASES, HELDOUT_CASES, detect_emergency
+from sigap.routing.detectors.emergency import emergency_rules
 from sigap.routing.detectors.realdata import (
     POOL_SAMPLE,
+    SURABAYA_COMPLAINTS,
     VERDICTS,
     emergency_report,
     judged_ids,
+    read_complaints,
 )
 
 
@@ -436,3 +440,44 @@ def test_news_and_handled_accidents_are_not_emergencies(text: str) -> None:
 def test_urgency_after_watching_tv_keeps_a_fire_live() -> None:
     signal = detect_emergency("lagi nonton tv, tiba2 dapur kebakaran, apinya gede")
     assert signal.is_emergency and signal.kind == "fire", signal.reason
+
+
+# The text model behind the rules (emergency_model.py)
+
+
+def test_the_text_model_catches_what_no_rule_names_and_says_so() -> None:
+    text = "Pak tolong, bapak saya tiba-tiba ambruk di sawah, mukanya pucat, napasnya satu-satu"
+    assert not emergency_rules(text).is_emergency  # no word the rules know
+    signal = detect_emergency(text)
+    assert signal.is_emergency and signal.kind == "medical", signal.reason
+    assert signal.reason.startswith("text model: medical at 0.9")
+    assert "rules: no hazard word" in signal.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bekas kebakaran pasar Banjaran belum dibersihkan, tolong",  # past: the rules' reason
+        "kebakaran di pasar kemarin sudah padam, terima kasih damkar",
+        "wkwk rumahku kebakaran jenggot gara2 tagihan listrik",  # a joke
+    ],
+)
+def test_the_text_model_never_overrules_a_reason_the_rules_gave(text: str) -> None:
+    signal = detect_emergency(text)
+    assert not signal.is_emergency, signal.reason
+    assert not signal.reason.startswith("text model")
+
+
+def test_the_text_model_is_trained_on_dev_cases_only() -> None:
+    from sigap.routing.detectors import emergency_model
+
+    dev = {case.text for case in DEV_CASES}
+    assert not dev & {case.text for case in HELDOUT_CASES}
+    assert emergency_model.DEV_CASES is DEV_CASES
+
+
+def test_the_text_model_adds_no_flag_to_real_complaints() -> None:
+    """The threshold was chosen so: on the Surabaya complaints, every flag is the rules'."""
+    texts = [row["text"] for row in read_complaints(shared_data_path(*SURABAYA_COMPLAINTS.parts))]
+    flagged = [text for text in texts if detect_emergency(text).is_emergency]
+    assert [text for text in flagged if not emergency_rules(text).is_emergency] == []
