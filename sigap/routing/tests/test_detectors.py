@@ -34,8 +34,8 @@ def test_labelled_set_is_large_and_balanced() -> None:
     assert len(positives) >= 60
     assert len(negatives) >= 60
     assert {c.kind for c in positives} == set(KINDS)
-    assert len(HELDOUT_CASES) == 80
-    assert sum(c.is_emergency for c in HELDOUT_CASES) == 40
+    assert len(HELDOUT_CASES) == 160
+    assert sum(c.is_emergency for c in HELDOUT_CASES) == 80
     assert len({c.text for c in ALL_CASES}) == len(ALL_CASES), "duplicate case texts"
 
 
@@ -48,13 +48,13 @@ def test_dev_split_keeps_its_tuned_figures() -> None:
 
 
 def test_heldout_split_keeps_its_measured_figures() -> None:
-    """Round 15 was written by a sixth author, blind to the rules, and never tuned on.
-    Measured once on the frozen rules: precision 0.966 (28/29), recall 0.70 (28/40); then with
-    the text model behind them (threshold chosen on real complaints, model trained on dev
-    only): precision 0.971 (33/34), recall 0.825 (33/40) (see emergency_cases). This guards
-    against regressions only; do not tune to these 80 cases: write a new round instead."""
+    """Rounds 15 and 16 were written by a sixth and a seventh author, blind to the rules and
+    never tuned on; the text model never trained on them. Round 16 was measured once on the
+    finished detector: precision 0.917 (33/36), recall 0.825 (33/40); round 15 with the text
+    model: 0.971 (33/34), 0.825 (33/40) (see emergency_cases). This guards against
+    regressions only; do not tune to these cases: write a new round instead."""
     figures = evaluate_emergency(HELDOUT_CASES)
-    assert figures["precision"] >= 0.97, figures["false_positives"]
+    assert figures["precision"] >= 0.94, figures["false_positives"]
     assert figures["recall"] >= 0.825, figures["false_negatives"]
 
 
