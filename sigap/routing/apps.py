@@ -1,3 +1,5 @@
+import sys
+
 from django.apps import AppConfig
 
 
@@ -11,3 +13,9 @@ class RoutingConfig(AppConfig):
         from sigap.routing.hooks import on_case_changed
 
         case_hook_register(on_case_changed)
+        if "db_worker" in sys.argv:
+            # A task worker triages every new case: train the emergency text model while it
+            # starts, not on its first message (about 2 s).
+            from sigap.routing.detectors.emergency_model import text_model_warm_up
+
+            text_model_warm_up()

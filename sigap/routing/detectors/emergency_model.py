@@ -120,3 +120,10 @@ def text_model() -> EmergencyTextModel:
             if _model is None:
                 _model = EmergencyTextModel(DEV_CASES)
     return _model
+
+
+def text_model_warm_up() -> threading.Thread:
+    """Train the model in a background thread (a worker starting); first use waits for it."""
+    thread = threading.Thread(target=text_model, name="emergency-text-model", daemon=True)
+    thread.start()
+    return thread

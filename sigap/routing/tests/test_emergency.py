@@ -481,3 +481,13 @@ def test_the_text_model_adds_no_flag_to_real_complaints() -> None:
     texts = [row["text"] for row in read_complaints(shared_data_path(*SURABAYA_COMPLAINTS.parts))]
     flagged = [text for text in texts if detect_emergency(text).is_emergency]
     assert [text for text in flagged if not emergency_rules(text).is_emergency] == []
+
+
+def test_the_text_model_warms_up_in_the_background(monkeypatch) -> None:
+    from sigap.routing.detectors import emergency_model
+
+    monkeypatch.setattr(emergency_model, "_model", None)  # as in a worker just started
+    thread = emergency_model.text_model_warm_up()
+    thread.join(timeout=60)
+    assert emergency_model._model is not None
+    assert emergency_model.text_model() is emergency_model._model  # trained once
