@@ -109,7 +109,10 @@ def case_incident_link(case_id: int) -> Incident | None:
     with transaction.atomic():
         incidents_lock(pemda_id)
         case = Case.objects.select_for_update(of=("self",)).filter(pk=case_id).first()
-        if case is None or not case.is_open or case.is_held:  # held as a flood since
+        if case is None:
+            return None
+        stored.update(incidents_checked_at=timezone.now())  # done, whatever comes of it
+        if not case.is_open or case.is_held:  # closed or held as a flood since
             return None
         return incident_suggest(case=case, duplicates=duplicates, policy=policy_cached(pemda_id))
 
@@ -127,7 +130,8 @@ def incidents_catch_up(*, now: datetime | None = None) -> int:
     The database task backend does not retry a failed task, and a task whose worker was
     killed stays claimed: without this, such a report would never join its incident. A case
     counts as missed when triage found duplicates, it is open, not held, and neither in an
-    incident nor in any link (the task leaves at least the links)."""
+    incident nor in any link, and no task has checked it (``incidents_checked_at``: a case
+    whose candidates all closed meanwhile is checked once, not every few minutes)."""
     now = now or timezone.now()
     in_incident = IncidentMember.objects.filter(case_id=OuterRef("case_id"))
     in_link = CaseLink.objects.filter(
@@ -135,6 +139,7 @@ def incidents_catch_up(*, now: datetime | None = None) -> int:
     )
     missed = (
         TriageResult.objects.filter(
+            incidents_checked_at__isnull=True,
             held=False,
             created_at__gte=now - CATCH_UP_WINDOW,
             created_at__lte=now - CATCH_UP_AFTER,

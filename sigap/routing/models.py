@@ -95,6 +95,9 @@ class TriageResult(models.Model):
         related_name="+",
     )  # fmt: skip
     hold_resolved_at = models.DateTimeField(null=True, blank=True)
+    # When the incident task (or the catch-up) ran for this case, whatever it found: a case
+    # whose candidates all closed in the meantime is not tried again every few minutes.
+    incidents_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -14,6 +14,7 @@ from typing import Any, cast
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -43,6 +44,7 @@ from sigap.routing.incidents import (
     case_related,
     incident_link_confirm,
     incident_link_reject,
+    incidents_lock,
 )
 
 # Map tiles come from a configurable server (none reachable offline: the pin still shows).
@@ -224,13 +226,17 @@ def _merge(request: HttpRequest, case: Case) -> Step:
             into = case_get_for_user(staff_scope_for_request(request), tracking_number=data["into"])
         except Http404:
             raise DomainError(_("Laporan tujuan tidak ditemukan.")) from None
-        case_services.case_merge(
-            case=case,
-            into=into,
-            actor=_actor(request),
-            note=data.get("note") or "",
-            expected_version=data["version"],
-        )
+        with transaction.atomic():
+            # Merging moves incident membership: the incident changes of the Pemda take
+            # turns (see incidents_lock), or a merge and an incident task could deadlock.
+            incidents_lock(case.pemda_id)
+            case_services.case_merge(
+                case=case,
+                into=into,
+                actor=_actor(request),
+                note=data.get("note") or "",
+                expected_version=data["version"],
+            )
         return _("Laporan digabung ke %(n)s.") % {"n": into.tracking_number}
 
     return Step(case_forms.MergeForm(request.POST), run)

@@ -141,10 +141,10 @@ def _by_rules(text: str) -> tuple[EmergencySignal, bool]:
     if depths:
         hits = sorted(hits + depths, key=lambda h: h.start)
     hazards = [h for h in hits if h.entry.role == "hazard"]
+    if _is_joke(text, tokens):  # settled with or without a hazard word: no model either
+        return _quiet(hazards, "joke or laughter in the message"), True
     if not hazards:
         return EmergencySignal(False, None, 0.0, (), "no hazard word"), False
-    if _is_joke(text, tokens):
-        return _quiet(hazards, "joke or laughter in the message"), True
     context = _Context(tokens, hits)
     live: list[Hit] = []
     defused: list[tuple[Hit, Hit]] = []

@@ -54,6 +54,8 @@ class EmergencyTextModel:
     def kind(self, text: str) -> str:
         """The most likely kind, were it an emergency."""
         margins = self._kind.margins(text)
+        if len(margins) == 1:  # two kinds only: one margin, for the second class
+            return str(self._kind.classes[1 if margins[0] > 0 else 0])
         return str(self._kind.classes[max(range(len(margins)), key=margins.__getitem__)])
 
 

@@ -491,3 +491,25 @@ def test_the_text_model_warms_up_in_the_background(monkeypatch) -> None:
     thread.join(timeout=60)
     assert emergency_model._model is not None
     assert emergency_model.text_model() is emergency_model._model  # trained once
+
+
+def test_a_joke_without_a_hazard_word_is_not_asked_of_the_text_model() -> None:
+    text = "Pak tolong, bapak saya tiba-tiba ambruk di sawah, mukanya pucat, napasnya satu-satu 🤣"
+    signal = detect_emergency(text)
+    assert not signal.is_emergency and signal.reason == "joke or laughter in the message"
+
+
+@pytest.mark.parametrize(
+    ("argv", "warms"),
+    [
+        (["sigap", "db_worker", "--queue-name", "*"], True),
+        (["sigap", "db_worker", "--queue-name", "ingest,outbox,triage"], True),
+        (["sigap", "db_worker", "--queue-name", "default,sweeper"], False),  # never triages
+        (["sigap", "db_worker"], False),  # the default queue only
+        (["gunicorn", "sigap.wsgi"], False),
+    ],
+)
+def test_only_workers_that_triage_train_the_text_model_at_start(argv, warms) -> None:
+    from sigap.routing.apps import _triages
+
+    assert _triages(argv) is warms
