@@ -336,7 +336,7 @@ class _Context:
             for h in self.hits
             if h is not hazard
             and h.entry.role != "hazard"
-            and abs(h.start - hazard.start) <= self._reach(hazard, h)
+            and _distance(hazard, h) <= self._reach(hazard, h)
         ]
 
     @staticmethod
@@ -354,6 +354,15 @@ class _Context:
             if hit is not None and hit.entry.role == "request":
                 return True
         return False
+
+
+def _distance(hazard: Hit, cue: Hit) -> int:
+    """Tokens between a cue and a hazard's first word, or a gapped pair's second word for cues
+    after it ("anak saya umur 5 tahun hilang di pasar ..., tidak ketemu" reaches from
+    `hilang`)."""
+    if hazard.tail is not None and cue.start > hazard.tail:
+        return cue.start - hazard.tail
+    return abs(cue.start - hazard.start)
 
 
 @dataclass(frozen=True, slots=True)

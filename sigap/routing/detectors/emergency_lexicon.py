@@ -70,7 +70,8 @@ landslide 1.5:        tertimbun tanah, tertimbun, menimbun
                       (and every slope ~ collapse pair: _slope_pairs)
 landslide 1:          longsor, longsoran, urug (Su; `tanah urug` is fill dirt: see STOP),
                       tanah amblas, tanah ambles, tanah bergerak, tanah retak, amblas, ambles,
-                      pergerakan tanah, retakan tanah, tanah ~ bergerak, tanah ~ retak
+                      pergerakan tanah, retakan tanah, tanah ~ bergerak, tanah ~ retak,
+                      tertutup tanah, tertutup longsoran (a road or house buried by earth)
 traffic_accident 2:   kecelakaan, kecelakaan lalu lintas, lakalantas, laka lantas, lakalalin,
                       tabrakan, tabrak lari, ditabrak, tertabrak, menabrak, nabrak, terlindas,
                       dilindas, kelindas, masuk jurang, terjun ke jurang, terperosok ke jurang
@@ -171,7 +172,7 @@ severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap
                       tidak bisa ke rumah sakit, tidak bisa ke rs, tidak bisa dibawa ke rumah sakit,
                       tidak bisa dibawa ke rs (cut off from care)
 severe 0.5:           setinggi, lutut, perahu, asap, anak anak, lansia, panik,
-                      anak kecil, ibu hamil, bayi, pusing, muntah
+                      anak kecil, ibu hamil, bayi, pusing, muntah, ringsek (a wrecked vehicle)
 severe 1:             makin tinggi, semakin tinggi, terus naik, naik terus, makin deras, arus deras,
                       terus bertambah, melukai, masih bertambah, terus bergerak, makin lebar,
                       semakin lebar, bertambah lebar, melebar, ikut ambruk, ikut roboh,

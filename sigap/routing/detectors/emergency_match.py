@@ -55,6 +55,12 @@ class Hit:
     start: int  # token index, inclusive
     end: int  # token index, exclusive
     clause: int
+    # A gapped pair covers its anchor only; `tail` is where its second word stood.
+    tail: int | None = None
+
+
+# Request roots that are also places: `di aspal` is "on the road" as often as "asphalt it".
+_PLACE_ROOTS = frozenset({"aspal"})
 
 
 def entries() -> list[Entry]:
@@ -65,11 +71,15 @@ def entries() -> list[Entry]:
     ]
     entries += [Entry(phrase, "stop", 0.0) for phrase in lex.STOP]
     entries += [Entry(phrase, role, weight) for phrase, (role, weight) in lex.CUES.items()]
-    # Chat writers split the passive prefix: `di tindaklanjuti`, `di perbaiki`.
+    # Chat writers split the passive prefix: `di tindaklanjuti`, `di perbaiki`. Not where the
+    # root is also a place: `masih di aspal` is a victim lying on the road.
     entries += [
         Entry(f"di {e.phrase[2:]}", e.role, e.weight)
         for e in entries
-        if e.role == "request" and e.phrase.startswith("di") and " " not in e.phrase
+        if e.role == "request"
+        and e.phrase.startswith("di")
+        and " " not in e.phrase
+        and e.phrase[2:] not in _PLACE_ROOTS
     ]
     return entries
 
@@ -116,8 +126,9 @@ def _longest(options: list[_Option], forms: list[str], clauses: list[int], i: in
     for words, length, entry, gapped in options:
         if gapped:
             # Only the anchor is consumed: the words in the gap keep their own roles.
-            if _follows(words[1], forms, clauses, i):
-                return Hit(entry, i, i + 1, clauses[i])
+            tail = _follows(words[1], forms, clauses, i)
+            if tail is not None:
+                return Hit(entry, i, i + 1, clauses[i], tail)
             continue
         if length == 1:
             return Hit(entry, i, i + 1, clauses[i])
@@ -127,16 +138,17 @@ def _longest(options: list[_Option], forms: list[str], clauses: list[int], i: in
     return None
 
 
-def _follows(word: str, forms: list[str], clauses: list[int], i: int) -> bool:
-    """`word` within GAP_REACH tokens in the clause, and no defusing cue in the gap: a gapped
-    hit covers its anchor only, so "tanggul *hampir* jebol" must not pair up."""
+def _follows(word: str, forms: list[str], clauses: list[int], i: int) -> int | None:
+    """Where `word` stands within GAP_REACH tokens in the clause with no defusing cue in the
+    gap, or None: a gapped hit covers its anchor only, so "tanggul *hampir* jebol" must not
+    pair up."""
     for pos in range(i + 1, min(i + 1 + GAP_REACH, len(forms))):
         form = forms[pos]
         if clauses[pos] != clauses[i] or form in GAP_BREAKERS:
-            return False
+            return None
         if form == word:
-            return True
-    return False
+            return pos
+    return None
 
 
 def _phrase_end(words: tuple[str, ...], forms: list[str], clauses: list[int], i: int) -> int | None:

@@ -36,7 +36,7 @@ pernah:               pernh
 tidak:                tdk, gak, ga, gk, nggak, ngga, enggak, engga, ndak, ora (Jv), teu (Su),
                       mboten (Jv), boten (Jv),
                       henteu (Su)
-belum:                blm, blum, belom, durung (Jv), acan (Su)
+belum:                blm, blum, belom, durung (Jv), acan (Su), can (Su)
 yang:                 yg
 banyak:               bnyk, byk
 karena:               krn, krna, karna, soale (Jv)
@@ -51,7 +51,7 @@ ada:                  aya (Su), onok (Jv), wonten (Jv), ana (Jv)
 bisa:                 iso (Jv), isa (Jv), tiasa (Su), bs, saged (Jv)
 keluar:               metu (Jv), kaluar (Su)
 hanyut:               palid (Su), kintir (Jv), keli (Jv)
-tenggelam:            kalelep (Su), kelelep (Jv), ngalelep (Su)
+tenggelam:            kalelep (Su), kelelep (Jv), ngalelep (Su), titeuleum (Su)
 meninggal:            maot (Su), tilar (Jv)
 tewas:                tiwas (Jv)
 kecelakaan:           kacilakaan (Su), kcelakaan, kclkaan, kecelakan, kecelakaaan
@@ -90,7 +90,7 @@ naik:                 munggah (Jv), naek
 jatuh:                terjatuh, tijalikeuh (Su), murag (Su), ragrag (Su), labuh (Su)
 padam:                pareum (Su)
 hilang:               leungit (Su), ilang
-ditemukan:            kapendak (Su), ketemu, katemu (Su/Jv)
+ditemukan:            kapendak (Su), kapanggih (Su), ketemu, katemu (Su/Jv)
 mau:                  arep (Jv), rek (Su), bade (Su)
 untuk:                pikeun (Su), kanggo (Su/Jv), kangge (Jv)
 melompat:             nglumpat (Jv), nglompat (Jv), ngaluncat (Su), luncat (Su), loncat, lompat,

@@ -513,3 +513,28 @@ def test_only_workers_that_triage_train_the_text_model_at_start(argv, warms) -> 
     from sigap.routing.apps import _triages
 
     assert _triages(argv) is warms
+
+
+# General rules added after round 17 (each failed on the rules of round 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a gapped pair reaches cues after its second word
+        ("anak sy umur 3 taun ilang di alun2 Banjaran dr jam 1, sdh dicari ga ketemu, tolong",
+         "other"),
+        # `masih di aspal` is where the victim lies, not a request to asphalt
+        ("bapak2 keserempet truk di Nagreg, masih di aspal gak gerak, motornya ringsek",
+         "traffic_accident"),
+        ("budak titeuleum di walungan Cisangkuy, can kapanggih, tulungan", "other"),  # Su
+    ],
+)  # fmt: skip
+def test_round_17_kinds_of_wording(text: str, kind: str) -> None:
+    signal = emergency_rules(text)
+    assert signal.is_emergency and signal.kind == kind, signal.reason
+
+
+def test_a_request_to_asphalt_still_costs_its_point() -> None:
+    signal = emergency_rules("jalan di Nagreg rusak, sering ada motor jatuh, mohon di aspal")
+    assert not signal.is_emergency, signal.reason
