@@ -105,6 +105,12 @@ def _receive(
     if signer is None:
         logger.warning("%s webhook with missing or forged signature refused", kind)
         return _text("tanda tangan tidak sah", 403)
+    if not _signed_for_every_account(kind, signer, ids):
+        logger.warning(
+            "%s webhook refused: signed with the app secret of %s but names accounts of another"
+            " app: %s", kind, signer.external_id, sorted(ids),
+        )  # fmt: skip
+        return _text("tanda tangan tidak sah", 403)
     # A body naming accounts none of which is ours is unroutable; a body we cannot read at all
     # is stored for processing, which records why it is ignored.
     known = signer.external_id in ids or not ids
@@ -125,6 +131,17 @@ def _ids(body: bytes, ids_in: Callable[[Any], set[str]]) -> set[str]:
         return ids_in(json.loads(body))
     except (ValueError, TypeError, KeyError, AttributeError):
         return set()
+
+
+def _signed_for_every_account(kind: str, signer: _AccountKeys, ids: set[str]) -> bool:
+    """Meta signs a delivery with the secret of the app the named accounts belong to, so every
+    account of ours that a body names must share the signer's secret. Otherwise the holder of
+    one agency's app secret could post messages into another's account in the same body."""
+    return all(
+        hmac.compare_digest(keys.app_secret.encode(), signer.app_secret.encode())
+        for keys in _keys(kind)
+        if keys.external_id in ids
+    )
 
 
 def _signer(kind: str, body: bytes, signature: str, ids: set[str]) -> _AccountKeys | None:

@@ -7,6 +7,7 @@ import json
 from django_tasks_db.models import DBTaskResult
 
 from sigap.cases.models import Case, CaseEvent, EventKind, Message
+from sigap.channels.meta_webhook import keys_cache_clear
 from sigap.channels.models import EventStatus, InboundEvent, OutboundMessage
 from sigap.channels.tests.conftest import (
     APP_SECRET,
@@ -106,6 +107,58 @@ def test_forged_or_missing_signature_is_refused_and_nothing_stored(client, wa_ac
     assert post(client, unsigned).status_code == 403
     assert InboundEvent.objects.count() == 0 and Case.objects.count() == 0
     assert meta.requests(path_contains="/messages") == []
+
+
+def test_one_apps_secret_cannot_post_into_another_apps_number(
+    client, wa_account, wa_account_of, agency_a, meta, caplog
+):
+    """A body naming the Bupati's number beside an agency's own, signed with the agency's own
+    app secret, is refused whole: Meta signs with the secret of the app the numbers belong to."""
+    own = wa_account_of(agency_a)
+    own.app_secret = "rahasia-app-dinas"
+    own.save()
+    keys_cache_clear()
+    payload = {
+        "object": "whatsapp_business_account",
+        "entry": [
+            payloads.whatsapp_envelope(phone_number_id=number, messages=[message])["entry"][0]
+            for number, message in (
+                (PHONE_NUMBER_ID, payloads.whatsapp_text("palsu", wa_id=WA_ID, message_id="m.1")),
+                (own.external_id, payloads.whatsapp_text("asli", wa_id=WA_ID, message_id="m.2")),
+            )
+        ],
+    }
+    wire = payloads.meta_wire(payload, "rahasia-app-dinas")
+    caplog.set_level("WARNING")
+    answer = post(client, wire)
+    assert (answer.status_code, answer.content) == (403, b"tanda tangan tidak sah")
+    assert InboundEvent.objects.count() == 0 and Case.objects.count() == 0
+    assert any("another app" in r.getMessage() for r in caplog.records)
+    # The same number alone, signed with its own app's secret, is taken.
+    alone = payloads.whatsapp_inbound(
+        payloads.whatsapp_text("asli", wa_id=WA_ID, message_id="m.3"),
+        app_secret="rahasia-app-dinas", phone_number_id=own.external_id,
+    )  # fmt: skip
+    assert post(client, alone).status_code == 200
+    assert InboundEvent.objects.get().account == own
+
+
+def test_numbers_of_one_app_may_share_a_delivery(client, wa_account, wa_account_of, agency_a):
+    own = wa_account_of(agency_a)  # same app secret as the Bupati's number
+    keys_cache_clear()
+    payload = {
+        "object": "whatsapp_business_account",
+        "entry": [
+            payloads.whatsapp_envelope(phone_number_id=number, messages=[message])["entry"][0]
+            for number, message in (
+                (PHONE_NUMBER_ID, payloads.whatsapp_text("satu", wa_id=WA_ID, message_id="m.4")),
+                (own.external_id, payloads.whatsapp_text("dua", wa_id=WA_ID, message_id="m.5")),
+            )
+        ],
+    }
+    assert post(client, payloads.meta_wire(payload, APP_SECRET)).status_code == 200
+    process_pending()
+    assert set(Message.objects.values_list("external_id", flat=True)) >= {"m.4", "m.5"}
 
 
 def test_malformed_but_signed_body_is_kept_and_not_a_case(client, wa_account):
