@@ -57,6 +57,23 @@ def test_healthz_reports_database_and_workers(client, db):
     assert body["clock"]["status"] == "stale"
 
 
+def test_healthz_never_shows_the_drivers_message(client, db, monkeypatch, caplog):
+    """The page is public; a driver's error names the host and the user."""
+    from django.db import OperationalError, connection
+
+    def refused() -> None:
+        raise OperationalError('connection to server at "db.internal" (10.0.0.5) failed: sigap')
+
+    with monkeypatch.context() as patched:
+        patched.setattr(connection, "cursor", refused)
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert body["database"] == {"status": "error", "error": "OperationalError"}
+    assert "db.internal" not in response.content.decode()
+    assert any("db.internal" in r.getMessage() for r in caplog.records)
+
+
 def test_healthz_reports_the_backlog_per_queue(client, db):
     from django_tasks_db.models import DBTaskResult
 
