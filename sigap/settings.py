@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja serves Swagger UI from its own static files only when installed as an app;
+    # otherwise /api/docs loads it from a CDN, which offline Pemda networks (and we) refuse.
+    "ninja",
     "sigap.core",
     "sigap.agencies",
     "sigap.regions",
