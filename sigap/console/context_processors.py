@@ -7,6 +7,7 @@ from functools import cached_property
 from django.http import HttpRequest
 
 from sigap.agencies.selectors import staff_scope_for_request
+from sigap.cases import permissions
 
 
 class ConsoleNavigation:
@@ -18,6 +19,11 @@ class ConsoleNavigation:
     @cached_property
     def triage(self) -> bool:
         return staff_scope_for_request(self._request).can_triage
+
+    @cached_property
+    def walkin(self) -> bool:
+        """Leaders and system admins record nothing: no link to a page that refuses them."""
+        return permissions.can_record_cases(staff_scope_for_request(self._request))
 
 
 def navigation(request: HttpRequest) -> dict[str, ConsoleNavigation]:

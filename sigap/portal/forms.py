@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -27,3 +29,8 @@ class RatingForm(forms.Form):
         error_messages={"max_length": _("Komentar paling banyak 1.000 karakter.")},
     )
     disputed = forms.BooleanField(label=_("Masalah saya belum selesai"), required=False)
+
+    def __init__(self, *args: Any, can_dispute: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not can_dispute:
+            del self.fields["disputed"]

@@ -12,6 +12,8 @@ Privacy rules, enforced here and proven in `tests/test_privacy.py`:
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -52,11 +54,16 @@ def track(request: HttpRequest, token: str) -> HttpResponse:
     case = case_get_by_citizen_token(token)
     if case is None:
         raise Http404(_("Laporan tidak ditemukan."))
-    return _track_page(request, case, RatingForm() if _can_rate(case) else None)
+    return _track_page(request, case, _rating_form(case) if _can_rate(case) else None)
 
 
 def _can_rate(case: Case) -> bool:
     return case.status in {CaseStatus.RESOLVED, CaseStatus.CLOSED} and case.rating is None
+
+
+def _rating_form(case: Case, data: Any = None) -> RatingForm:
+    # Only a resolved case can be disputed back into work; a closed one stays closed.
+    return RatingForm(data, can_dispute=case.status == CaseStatus.RESOLVED)
 
 
 def _track_page(
@@ -66,7 +73,7 @@ def _track_page(
     context = {
         "case": case,
         "description": _public_text(case, case.description),
-        "entries": [(event, _event_text(case, event)) for event in events],
+        "entries": [(event, _event_value(event), _event_text(case, event)) for event in events],
         "rating_form": form,
     }
     response = render(request, "portal/track.html", context, status=status)
@@ -85,18 +92,19 @@ def rate(request: HttpRequest, token: str) -> HttpResponse:
     if not _can_rate(case):
         messages.error(request, _("Laporan ini belum dapat dinilai atau sudah dinilai."))
         return redirect("portal:track", token=token)
-    form = RatingForm(request.POST)
+    form = _rating_form(case, request.POST)
     if not form.is_valid():
         return _track_page(request, case, form, status=400)
     data = form.cleaned_data
+    disputed = bool(data.get("disputed"))
     try:
         citizen_rating_record(
-            case=case, rating=data["rating"], comment=data["comment"], disputed=data["disputed"]
+            case=case, rating=data["rating"], comment=data["comment"], disputed=disputed
         )
     except DomainError as error:
         form.add_error(None, error.message)
         return _track_page(request, case, form, status=400)
-    if data["disputed"]:
+    if disputed:
         messages.success(request, _("Terima kasih. Laporan Anda dibuka kembali untuk petugas."))
     else:
         messages.success(request, _("Terima kasih atas penilaian Anda."))
@@ -111,7 +119,18 @@ def _public_text(case: Case, text: str) -> str:
     return text[:PUBLIC_TEXT_LIMIT]
 
 
+def _event_value(event: CaseEvent) -> str:
+    """A status change in the citizen's words ("Selesai", not `resolved`)."""
+    if event.kind == EventKind.STATUS_CHANGED and event.to_value in CaseStatus.values:
+        return str(CaseStatus(event.to_value).label)
+    return ""
+
+
 def _event_text(case: Case, event: CaseEvent) -> str:
     if event.kind == EventKind.MESSAGE_OUT and event.to_value in CITIZEN_MESSAGE_PURPOSES:
+        return _public_text(case, event.note)
+    if event.kind == EventKind.STATUS_CHANGED and event.to_value == CaseStatus.RESOLVED:
+        # What was done is the answer the citizen is asked to rate; staff write it for them
+        # ("Hasil penyelesaian"), unlike the notes of other changes, which stay internal.
         return _public_text(case, event.note)
     return ""

@@ -119,6 +119,8 @@ def test_demo_number_acknowledges_once_and_refuses_forgeries(sigap_run: str, met
     assert _post(sigap_run, first.body, first.headers).status_code == 200
     ack = _wait_ack(meta, "6281210000001")
     assert re.search(r"BDG-\d{4}-\d{5}", ack.json["text"]["body"]), ack.json
+    # The status link points at this server's port, not the default 8000.
+    assert f"{sigap_run}/lacak/" in ack.json["text"]["body"], ack.json
 
     # Meta re-delivers the same call; then a second citizen writes. Once the second citizen is
     # acknowledged the worker has been past the re-delivery, so "still one" is a real check.

@@ -60,3 +60,22 @@ def test_bad_rating_is_refused_in_indonesian_and_nothing_is_stored(client, resol
 
 def test_unknown_token_is_404(client, db):
     assert client.post("/lacak/bukan-token/nilai/", {"rating": "5"}).status_code == 404
+
+
+def test_the_page_tells_statuses_and_what_was_done_in_indonesian(client, resolved):
+    page = client.get(_url(resolved)).content.decode()
+    assert "Status berubah: Selesai" in page
+    assert "resolved" not in page and "in_progress" not in page
+    assert "Lubang sudah ditambal." in page  # the resolution the citizen is asked to rate
+
+
+def test_a_closed_case_can_be_rated_but_not_disputed(client, resolved, staff_a):
+    from sigap.cases.services import case_transition
+
+    closed = case_transition(case=resolved, to_status=CaseStatus.CLOSED, actor=staff_a)
+    page = client.get(_url(closed)).content.decode()
+    assert "Kirim penilaian" in page and "Masalah saya belum selesai" not in page
+    response = client.post(_url(closed, "nilai/"), {"rating": "2", "disputed": "on"})
+    assert response.status_code == 302
+    closed.refresh_from_db()
+    assert (closed.status, closed.rating) == (CaseStatus.CLOSED, 2)

@@ -46,7 +46,13 @@ class Command(BaseCommand):
             ],
             "clock": [python, "-m", "sigap.cli", "clock"],
         }  # fmt: skip
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "sigap.settings"}
+        # PORT tells the children's settings where the status links sent to citizens point
+        # (SIGAP_BASE_URL's default); `--port` alone would leave them on 8000.
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "sigap.settings",
+            "PORT": str(options["port"]),
+        }
         # Fixed argument lists built above from our own interpreter path: no shell, no input.
         return {name: subprocess.Popen(cmd, env=env) for name, cmd in commands.items()}  # noqa: S603
 

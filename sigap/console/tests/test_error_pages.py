@@ -1,0 +1,57 @@
+"""Error pages and navigation speak Indonesian and never offer a page that would refuse."""
+
+from __future__ import annotations
+
+
+def test_an_unknown_address_is_an_indonesian_404(client, db):
+    response = client.get("/tidak-ada/")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "Halaman tidak ditemukan" in page and "Not Found" not in page
+
+
+def test_a_refused_page_is_an_indonesian_403_with_the_reason(client, leader):
+    client.force_login(leader)
+    response = client.get("/konsol/laporan-baru/")
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Akses ditolak" in page and "Peran Anda tidak dapat mencatat laporan baru." in page
+    assert "Forbidden" not in page
+
+
+def test_the_new_report_link_shows_only_to_roles_that_record(client, leader, staff_a):
+    client.force_login(leader)
+    assert "/konsol/laporan-baru/" not in client.get("/konsol/").content.decode()
+    client.force_login(staff_a)
+    assert "/konsol/laporan-baru/" in client.get("/konsol/").content.decode()
+
+
+def test_pages_name_a_favicon_that_is_served(client, db):
+    page = client.get("/").content.decode()
+    assert 'rel="icon" href="/static/sigap/favicon.svg"' in page
+    icon = client.get("/static/sigap/favicon.svg")
+    assert icon.status_code == 200
+    assert b"<svg" in b"".join(icon.streaming_content)
+
+
+def test_no_template_comment_leaks_into_a_page(client, staff_a):
+    """`{# #}` ends at the line's end; a two-line one was printed on every inbox."""
+    client.force_login(staff_a)
+    page = client.get("/konsol/").content.decode()
+    assert "{#" not in page and "#}" not in page
+
+
+def test_no_template_comment_spans_lines():
+    """Django's `{# #}` comment ends at the line's end; a longer one must be {% comment %}."""
+    from pathlib import Path
+
+    import sigap
+
+    root = Path(sigap.__file__).parent
+    open_comments = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if "{#" in line and "#}" not in line.split("{#", 1)[1]
+    ]
+    assert open_comments == []
