@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from sigap.agencies.selectors import StaffScope
 from sigap.cases import permissions
-from sigap.cases.models import Case, CaseStatus, EventKind, Message
+from sigap.cases.models import Case, CaseStatus, EventKind, Message, Priority
 from sigap.routing.models import TriageResult
 
 register = template.Library()
@@ -56,6 +56,8 @@ def send_error(message: Message) -> str:
         return ""
     if message.status not in {"failed", "queued"}:
         return ""
+    if outbound.error_code == "network" and message.status == "failed":
+        return _("Layanan penyedia tidak dapat dihubungi; pengiriman dihentikan.")
     known = _SEND_ERRORS.get(outbound.error_code)
     if known:
         return str(known)
@@ -177,6 +179,8 @@ def event_value(event: Any, value: str) -> str:
     """A timeline value for people: status codes and message purposes in Indonesian."""
     if event.kind in _STATUS_KINDS and value in CaseStatus.values:
         return str(CaseStatus(value).label)
+    if event.kind == "priority_changed" and value in Priority.values:
+        return str(Priority(value).label)
     if event.kind == "message_out" and value:
         return str(_PURPOSES.get(value, value))
     return value

@@ -135,6 +135,28 @@ def test_delivery_ticks_and_failure_reason_in_indonesian(client, staff_a, wa_cas
     assert "131026" in body  # the technical detail stays available
 
 
+def test_a_send_given_up_after_network_errors_is_not_said_to_be_retried(
+    client, staff_a, wa_case
+):
+    out = staff_reply_send(case=wa_case, actor=staff_a, text="Segera kami cek", key="k3")
+    OutboundMessage.objects.filter(pk=out.pk).update(
+        status="failed", error_code="network", last_error="ConnectTimeout"
+    )
+    Message.objects.filter(pk=out.message_id).update(status="failed")
+    client.force_login(staff_a)
+    body = page(client, wa_case).content.decode()
+    assert "pengiriman dihentikan" in body and "akan dicoba lagi" not in body
+
+
+def test_priority_changes_read_in_indonesian(client, coordinator, wa_case):
+    from sigap.cases.services import case_set_priority
+
+    case_set_priority(case=wa_case, actor=coordinator, priority="emergency", note="kebakaran")
+    client.force_login(coordinator)
+    body = page(client, wa_case).content.decode()
+    assert "Normal → Darurat" in body and "normal → emergency" not in body
+
+
 def test_anonymous_case_hides_reporter_and_masks_personal_data_for_the_agency(
     client, staff_a, coordinator, make_case, category_a
 ):
