@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sigap.agencies.models import Agency, AgencyKind, Pemda
 from sigap.cases.models import OPEN_STATUSES, Case, EventKind
@@ -26,6 +27,7 @@ from sigap.catalog.models import Priority
 from sigap.regions.models import Region
 from sigap.routing import holds, incidents, similarity
 from sigap.routing.detectors import detect_abuse, detect_emergency, find_personal_data
+from sigap.routing.detectors.emergency import EmergencySignal
 from sigap.routing.detectors.repeats import identical_text_key
 from sigap.routing.engine import AREA_OFFICE
 from sigap.routing.gazetteer import Gazetteer, RegionName
@@ -228,10 +230,40 @@ def _emergency(case: Case, text: str, result: TriageResult, writes: CaseWrites) 
         "confidence": signal.confidence,
         "reason": signal.reason,
     }
+    if signal.is_emergency:
+        result.emergency["summary"] = emergency_summary(signal)
     if signal.is_emergency and case.priority != Priority.EMERGENCY:
         case_set_priority_locked(
-            case=case, priority=Priority.EMERGENCY, actor=None, note=signal.reason, writes=writes
+            case=case,
+            priority=Priority.EMERGENCY,
+            actor=None,
+            note=result.emergency["summary"],
+            writes=writes,
         )
+
+
+EMERGENCY_KINDS = {
+    "fire": gettext_lazy("kebakaran"),
+    "flood": gettext_lazy("banjir"),
+    "landslide": gettext_lazy("tanah longsor"),
+    "traffic_accident": gettext_lazy("kecelakaan lalu lintas"),
+    "violence": gettext_lazy("kekerasan"),
+    "medical": gettext_lazy("kedaruratan medis"),
+    "other": gettext_lazy("kedaruratan lain"),
+}
+
+
+def emergency_summary(signal: EmergencySignal) -> str:
+    """Why the message was read as an emergency, for the command center in its own words; the
+    detector's reason (scores and rule names) stays in the triage result as technical detail."""
+    kind = EMERGENCY_KINDS.get(signal.kind or "", signal.kind or "")
+    if signal.reason.startswith("text model"):
+        return _("Darurat terdeteksi: %(kind)s (dikenali model teks, keyakinan %(score)s%%).") % {
+            "kind": kind,
+            "score": round(signal.confidence * 100),
+        }
+    words = ", ".join(f"“{word}”" for word in signal.matched[:6])
+    return _("Darurat terdeteksi: %(kind)s, dari kata %(words)s.") % {"kind": kind, "words": words}
 
 
 def _duplicates(case: Case, result: TriageResult) -> list[dict[str, Any]]:

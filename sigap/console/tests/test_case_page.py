@@ -135,9 +135,7 @@ def test_delivery_ticks_and_failure_reason_in_indonesian(client, staff_a, wa_cas
     assert "131026" in body  # the technical detail stays available
 
 
-def test_a_send_given_up_after_network_errors_is_not_said_to_be_retried(
-    client, staff_a, wa_case
-):
+def test_a_send_given_up_after_network_errors_is_not_said_to_be_retried(client, staff_a, wa_case):
     out = staff_reply_send(case=wa_case, actor=staff_a, text="Segera kami cek", key="k3")
     OutboundMessage.objects.filter(pk=out.pk).update(
         status="failed", error_code="network", last_error="ConnectTimeout"
@@ -185,14 +183,21 @@ def test_routing_suggestion_emergency_location_and_visible_duplicates(
             {"label": "dputr", "probability": 0.62, "agency_id": agency_a.pk, "agency": "DPUTR"},
             {"label": "dinkes", "probability": 0.21, "agency_id": agency_b.pk, "agency": "Dinkes"},
         ],
-        emergency={"is_emergency": True, "kind": "banjir", "confidence": 0.9, "reason": "banjir"},
+        emergency={
+            "is_emergency": True,
+            "kind": "flood",
+            "confidence": 0.9,
+            "reason": "flood: 'banjir' (base 1) -> score 2 >= 2",
+            "summary": "Darurat terdeteksi: banjir, dari kata \u201cbanjir\u201d.",
+        },
         place={"code": "32.04.01", "name": "Soreang", "score": 1.0},
         duplicates=[{"case_id": twin.pk, "score": 0.8}, {"case_id": hidden.pk, "score": 0.7}],
     )
     client.force_login(staff_a)
     body = page(client, case).content.decode()
     assert "Perlu ditinjau koordinator" in body and "62 %" in body and "21 %" in body
-    assert "Darurat terdeteksi" in body
+    assert "Darurat terdeteksi: banjir, dari kata" in body
+    assert "Rincian teknis deteksi" in body and "score 2 &gt;= 2" in body
     assert "Dikenali dari teks laporan" in body
     assert reverse("console:case_detail", args=[twin.tracking_number]) in body
     assert hidden.tracking_number not in body  # Dinkes' case is not the officer's to see

@@ -119,6 +119,12 @@ def test_emergency_personal_data_and_abuse_are_flagged(make_case):
     case.refresh_from_db()
     assert result.emergency["is_emergency"] and result.emergency["kind"] == "fire"
     assert case.priority == Priority.EMERGENCY
+    # The command center reads why in Indonesian; the detector's scores stay technical detail.
+    summary = result.emergency["summary"]
+    assert summary.startswith("Darurat terdeteksi: kebakaran, dari kata") and "kebakaran" in summary
+    assert "score" not in summary and "score" in result.emergency["reason"]
+    raised = case.events.get(kind=EventKind.PRIORITY_CHANGED)
+    assert raised.note == summary
     assert [m["kind"] for m in result.personal_data] == ["phone"]
     rude = make_case("petugasnya goblok semua, jalan rusak gak diurus")
     assert case_triage(rude).abuse["is_abusive"]
