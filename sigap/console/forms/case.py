@@ -20,6 +20,7 @@ from sigap.cases.models import Case, CaseStatus, DispositionReason
 from sigap.catalog.models import Category, Priority
 from sigap.catalog.selectors import category_list_active
 from sigap.channels.services.staff_replies import MAX_REPLY_LENGTH, ReplyChannel
+from sigap.console.agency_choices import agency_choices
 
 _REQUIRED = {"required": _("Wajib diisi.")}
 _CHOICE = {"required": _("Wajib dipilih."), "invalid_choice": _("Pilihan tidak dikenal.")}
@@ -112,9 +113,9 @@ class DisposeForm(VersionedForm):
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["to_agency"]).queryset = agencies.exclude(
-            kind=AgencyKind.EXTERNAL
-        )
+        field = cast(forms.ModelChoiceField, self.fields["to_agency"])
+        field.queryset = agencies.exclude(kind=AgencyKind.EXTERNAL)
+        field.choices = agency_choices(field.queryset)
 
 
 class ForwardForm(VersionedForm):

@@ -105,6 +105,7 @@ def test_officer_sees_conversation_timeline_clocks_and_actions(client, staff_a, 
     assert 'name="reply-text"' in body and 'name="claim-version"' in body
     assert f'value="{wa_case.version}"' in body
     assert 'name="dispose-reason"' in body and 'name="resolve-photo"' in body
+    assert "<optgroup label=" in body  # disposition targets grouped by kind of agency
 
 
 def test_other_agency_gets_404_and_leader_reads_without_actions(client, staff_b, leader, wa_case):

@@ -69,7 +69,7 @@ def test_navigation_offers_triage_to_coordinators_only(client, staff_a, leader, 
     for user in (staff_a, leader):
         client.force_login(user)
         page = client.get("/konsol/").text
-        assert "Laporan baru" in page and link not in page, user.username
+        assert link not in page, user.username
     client.force_login(coordinator)
     assert link in client.get("/konsol/").text
 
@@ -86,6 +86,11 @@ def test_queue_lists_unrouted_and_unsure_cases_with_suggestions(
     assert unrouted.tracking_number in page and plain.tracking_number in page
     assert confident.tracking_number not in page and rejected.tracking_number not in page
     assert "Teruskan ke DPUTR (62%)" in page and "Teruskan ke Dinkes (21%)" in page
+    # A likely suggestion is the primary action; an unlikely one is offered, not urged.
+    assert 'class="primary suggestion">Teruskan ke DPUTR (62%)' in page
+    assert 'class="suggestion">Teruskan ke Dinkes (21%)' in page
+    # The full list is grouped by kind of agency.
+    assert '<optgroup label="Dinas">' in page
     assert "Batas verifikasi" in page and "1 data pribadi terdeteksi" in page
     assert page.index(unrouted.tracking_number) < page.index(plain.tracking_number)
 

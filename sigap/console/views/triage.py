@@ -29,6 +29,7 @@ from sigap.agencies.selectors import StaffScope, agency_list_for_scope, staff_sc
 from sigap.cases.models import Case, CaseStatus, DispositionReason
 from sigap.cases.selectors import case_get_for_user, case_list_for_user
 from sigap.cases.services import case_dispose, case_route, case_set_flags, case_transition
+from sigap.console.agency_choices import agency_groups
 from sigap.console.forms.triage import (
     TriageActionForm,
     TriageFlagsForm,
@@ -121,7 +122,11 @@ def triage(request: HttpRequest) -> HttpResponse:
     scope = _coordinator_scope(request)
     page = Paginator(_queue(scope), PAGE_SIZE).get_page(request.GET.get("page"))
     agencies = list(_agencies(scope))
-    context = {"page": page, "rows": _rows(page, agencies), "agencies": agencies}
+    context = {
+        "page": page,
+        "rows": _rows(page, agencies),
+        "agency_groups": agency_groups(agencies),
+    }
     return render(request, "console/triage.html", context)
 
 
@@ -247,7 +252,7 @@ def _row_response(
         return render(request, "console/partials/triage_done.html", {"done": done or error})
     agencies = list(_agencies(scope))
     row = _row(case, {a.pk: a for a in agencies}, timezone.now(), error=error)
-    context = {"row": row, "agencies": agencies, "done": done}
+    context = {"row": row, "agency_groups": agency_groups(agencies), "done": done}
     return render(request, "console/partials/triage_row.html", context)
 
 
