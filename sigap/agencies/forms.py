@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +38,22 @@ class LockoutAuthenticationForm(AuthenticationForm):
             raise
         login_failures_clear(username=username)
         return cleaned
+
+
+class AdminLockoutAuthenticationForm(LockoutAuthenticationForm, AdminAuthenticationForm):
+    """The admin's login (staff accounts only) behind the console's lockout: the same failure
+    count locks both doors, so /admin/login/ is no way around it.
+
+    A non-staff account's right password is refused here like a wrong one, and counted: the
+    admin login must not tell a guesser which it was.
+    """
+
+    error_messages = {
+        **LockoutAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Nama pengguna atau kata sandi salah, atau akun ini bukan akun pengelola."
+        ),
+    }
 
 
 class ApiTokenForm(forms.Form):

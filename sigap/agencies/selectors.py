@@ -137,6 +137,73 @@ def api_token_list_for_user(user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(user=user).order_by("-created_at")
 
 
+# --- who may manage which staff accounts (the Django admin) ---------------------------------------
+
+# The roles an agency admin may hand out inside their own subtree. Every other role reads across
+# the Pemda or configures it, so only a system administrator grants it: otherwise an agency admin
+# could make anyone, themselves included, coordinator.
+DELEGABLE_ROLES = frozenset({Role.AGENCY_OFFICER, Role.AGENCY_ADMIN})
+
+
+@dataclass(frozen=True)
+class StaffAuthority:
+    """What one admin-site user may do to staff accounts and memberships."""
+
+    # System administrators (and superusers) manage every account and grant every role.
+    unrestricted: bool
+    # Otherwise: the subtrees where the user is agency admin (officer rights elsewhere give
+    # no say over other people's accounts).
+    agency_paths: tuple[str, ...] = ()
+
+    def covers(self, agency: Agency) -> bool:
+        return self.unrestricted or any(agency.path.startswith(p) for p in self.agency_paths)
+
+    def may_grant(self, role: str) -> bool:
+        return self.unrestricted or role in DELEGABLE_ROLES
+
+
+def user_is_system_admin(user: User | AnonymousUser) -> bool:
+    if user.is_superuser:
+        return True
+    return bool(
+        user.is_authenticated
+        and Membership.objects.filter(user_id=user.pk, role=Role.SYSTEM_ADMIN).exists()
+    )
+
+
+def staff_authority(user: User | AnonymousUser) -> StaffAuthority:
+    if user_is_system_admin(user):
+        return StaffAuthority(unrestricted=True)
+    if not user.is_authenticated or not user.is_active:
+        return StaffAuthority(unrestricted=False)
+    paths = Membership.objects.filter(
+        user_id=user.pk, role=Role.AGENCY_ADMIN, agency__is_active=True
+    ).values_list("agency__path", flat=True)
+    return StaffAuthority(unrestricted=False, agency_paths=tuple(sorted(set(paths))))
+
+
+def staff_list_managed(authority: StaffAuthority) -> QuerySet[User]:
+    """Accounts with a membership in the authority's subtrees (what its admin lists show)."""
+    users = User.objects.all()
+    if authority.unrestricted:
+        return users
+    return users.filter(
+        agency_subtree_q(authority.agency_paths, "memberships__agency__")
+    ).distinct()
+
+
+def staff_list_editable(authority: StaffAuthority) -> QuerySet[User]:
+    """Managed accounts the authority may change: never a superuser, and only when every
+    membership of the account is a delegable role inside the authority's subtrees. An account
+    with any right beyond that (a coordinator who also helps out in the agency) belongs to a
+    system administrator, or editing it (its password above all) would take over those rights."""
+    if authority.unrestricted:
+        return User.objects.all()
+    within = agency_subtree_q(authority.agency_paths, "agency__") & Q(role__in=DELEGABLE_ROLES)
+    beyond = Membership.objects.exclude(within).values("user_id")
+    return staff_list_managed(authority).filter(is_superuser=False).exclude(pk__in=beyond)
+
+
 # --- standby rosters (piket) ----------------------------------------------------------------------
 
 _DAY = 24 * 3600

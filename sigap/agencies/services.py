@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, ApiToken, LoginFailure, Membership, Role, User
-from sigap.core.errors import DomainError
+from sigap.agencies.selectors import StaffAuthority, staff_list_editable
+from sigap.core.errors import DomainError, PermissionDenied
 
 
 def _path_for(agency: Agency) -> str:
@@ -43,6 +44,62 @@ def membership_add(*, user: User, agency: Agency, role: str) -> Membership:
         raise DomainError(_("Peran %(role)s tidak dikenal.") % {"role": role})
     membership, _created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
     return membership
+
+
+def membership_grant_validate(*, authority: StaffAuthority, agency: Agency, role: str) -> None:
+    """Refuse a role, or an agency, beyond what the editor administers."""
+    if not authority.may_grant(role):
+        raise PermissionDenied(
+            _("Anda hanya dapat memberi peran Petugas instansi atau Admin instansi.")
+        )
+    if not authority.covers(agency):
+        raise PermissionDenied(_("Anda hanya dapat memberi peran di instansi yang Anda kelola."))
+
+
+def staff_edit_validate(*, authority: StaffAuthority, user: User) -> None:
+    """Refuse changes to a stored account that holds rights beyond the editor's."""
+    if authority.unrestricted or user.pk is None or _holds_no_rights(user):
+        return
+    if not staff_list_editable(authority).filter(pk=user.pk).exists():
+        raise PermissionDenied(
+            _(
+                "Staf ini memiliki peran atau hak di luar wewenang Anda; "
+                "hanya admin sistem yang dapat mengubahnya."
+            )
+        )
+
+
+def _holds_no_rights(user: User) -> bool:
+    """An account just made on the admin's add page, before its memberships are saved."""
+    return not (
+        user.is_superuser
+        or user.is_staff
+        or user.memberships.exists()
+        or user.groups.exists()
+        or user.user_permissions.exists()
+    )
+
+
+@transaction.atomic
+def membership_save(*, membership: Membership, authority: StaffAuthority) -> Membership:
+    """Create or change a membership on behalf of an editor, within the editor's rights."""
+    membership_grant_validate(authority=authority, agency=membership.agency, role=membership.role)
+    staff_edit_validate(authority=authority, user=membership.user)
+    if membership.pk is not None:
+        # The stored row, not the edited copy: moving a membership out of someone else's
+        # agency is as much a change to it as moving one in.
+        stored = Membership.objects.select_related("agency", "user").get(pk=membership.pk)
+        membership_grant_validate(authority=authority, agency=stored.agency, role=stored.role)
+        staff_edit_validate(authority=authority, user=stored.user)
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_delete(*, membership: Membership, authority: StaffAuthority) -> None:
+    membership_grant_validate(authority=authority, agency=membership.agency, role=membership.role)
+    staff_edit_validate(authority=authority, user=membership.user)
+    membership.delete()
 
 
 def login_is_locked(*, username: str, ip_address: str | None) -> bool:

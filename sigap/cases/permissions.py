@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from sigap.agencies.models import Role
 from sigap.agencies.selectors import StaffScope
 from sigap.cases.models import Case
 from sigap.catalog.models import Priority
+
+# Roles that work cases and so may record new ones (walk-in form, API). Leaders read everything
+# and system administrators configure; neither records cases.
+CASE_RECORDING_ROLES = frozenset(
+    {Role.COORDINATOR, Role.AGENCY_ADMIN, Role.AGENCY_OFFICER, Role.OPERATOR}
+)
+
+
+def can_record_cases(scope: StaffScope) -> bool:
+    return scope.is_superuser or bool(scope.roles & CASE_RECORDING_ROLES)
 
 
 def _in_agency_subtree(scope: StaffScope, case: Case) -> bool:

@@ -37,6 +37,9 @@ class ParsedDelivery:
     identity_changes: list[IdentityChange] = field(default_factory=list)
     # Shapes we do not handle and provider-level errors: logged and kept on the event.
     notes: list[str] = field(default_factory=list)
+    # Messages left out of this attempt because something they need may come later (a media
+    # file the provider could not serve yet): the rest is handled now, the event is retried.
+    deferred: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from sigap.channels.forms import ChannelAccountForm
+from sigap.channels.forms import SECRET_FIELDS, ChannelAccountForm
 from sigap.channels.models import ChannelAccount, InboundEvent, MailboxState, OutboundMessage
 from sigap.channels.services.events import inbound_events_reprocess
-from sigap.core.admin_scoping import AgencyScopedAdmin
+from sigap.core.admin_scoping import AgencyScopedAdmin, CaseContentHiddenAdmin
 
 
 @admin.register(ChannelAccount)
@@ -18,15 +20,33 @@ class ChannelAccountAdmin(AgencyScopedAdmin):
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "code", "external_id"]
 
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = super().get_fields(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fields  # the form's password inputs never render a stored secret
+        # A view-only page prints every field's value as text: secrets only say they are set.
+        return [name for name in fields if name not in SECRET_FIELDS] + ["stored_secrets"]
+
+    @admin.display(description=_("rahasia tersimpan"))
+    def stored_secrets(self, account: ChannelAccount) -> str:
+        names = [
+            str(field.verbose_name)
+            for field in ChannelAccount._meta.concrete_fields
+            if field.name in SECRET_FIELDS and getattr(account, field.name)
+        ]
+        return ", ".join(names) or str(_("Belum ada"))
+
 
 @admin.register(InboundEvent)
-class InboundEventAdmin(admin.ModelAdmin):
-    """Raw deliveries, including malformed, unroutable and failed ones, for administrators."""
+class InboundEventAdmin(CaseContentHiddenAdmin):
+    """Raw deliveries, including malformed, unroutable and failed ones, for administrators;
+    the body (what the citizen wrote, their number) for superusers only."""
 
     list_display = ["received_at", "channel", "account", "status", "attempts", "short_error"]
     list_filter = ["channel", "status"]
     search_fields = ["external_id", "last_error"]
     readonly_fields = [f.name for f in InboundEvent._meta.fields]
+    content_fields = ("body", "headers")
     actions = ["reprocess"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -43,13 +63,15 @@ class InboundEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(OutboundMessage)
-class OutboundMessageAdmin(admin.ModelAdmin):
-    """The outbox: every send, its attempts and last error, visible to staff."""
+class OutboundMessageAdmin(CaseContentHiddenAdmin):
+    """The outbox: every send, its attempts and last error, visible to staff; the recipient
+    (a citizen's number or handle) for superusers only."""
 
     list_display = ["created_at", "purpose", "account", "status", "attempts", "error_code"]
     list_filter = ["status", "purpose", "account__kind"]
     search_fields = ["provider_message_id", "idempotency_key", "last_error"]
     readonly_fields = [f.name for f in OutboundMessage._meta.fields]
+    content_fields = ("identity",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

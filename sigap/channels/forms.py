@@ -25,7 +25,10 @@ class ChannelAccountForm(forms.ModelForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in SECRET_FIELDS:
-            field = self.fields[name]
+            # A view-only admin page builds this form without any field.
+            field = self.fields.get(name)
+            if field is None:
+                continue
             field.required = False
             stored = bool(self.instance.pk and getattr(self.instance, name))
             field.help_text = (
@@ -38,6 +41,6 @@ class ChannelAccountForm(forms.ModelForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         for name in SECRET_FIELDS:
-            if not cleaned.get(name) and self.instance.pk:
+            if name in self.fields and not cleaned.get(name) and self.instance.pk:
                 cleaned[name] = getattr(self.instance, name)
         return cleaned

@@ -101,6 +101,10 @@ class InboundEvent(models.Model):
                 condition=Q(status__in=["pending", "failed"]),
                 name="inbound_event_due_idx",
             ),
+            # /healthz counts the dead events of the last days on every probe.
+            models.Index(
+                fields=["received_at"], condition=Q(status="dead"), name="inbound_event_dead_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -154,7 +158,9 @@ class OutboundMessage(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.purpose} → {self.identity} ({self.status})"
+        # Not the recipient (a citizen's number or handle): the admin prints this in titles,
+        # breadcrumbs and its action log, for staff who must not see it.
+        return f"{self.purpose} #{self.pk} ({self.status})"
 
 
 class Conversation(models.Model):

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.db.models import QuerySet
+from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpRequest
 
-from sigap.agencies.models import Role
-from sigap.agencies.selectors import agency_subtree_q, staff_scope
+from sigap.agencies.selectors import agency_subtree_q, staff_scope, user_is_system_admin
 
 
 def is_system_admin(request: HttpRequest) -> bool:
-    user = request.user
-    if user.is_superuser:
-        return True
-    return bool(user.is_authenticated and user.memberships.filter(role=Role.SYSTEM_ADMIN).exists())
+    return user_is_system_admin(request.user)
 
 
 class AgencyScopedAdmin(admin.ModelAdmin):
@@ -30,3 +28,55 @@ class AgencyScopedAdmin(admin.ModelAdmin):
             return queryset
         scope = staff_scope(request.user)
         return queryset.filter(agency_subtree_q(scope.agency_paths, self.agency_field))
+
+
+class SystemAdminWritesAdmin(admin.ModelAdmin):
+    """Pemda-wide settings (SLA policies, calendars, regions): whoever holds the view permission
+    may read them, e.g. to pick one for their agency, but only system administrators change
+    them, whatever model permissions a group hands out."""
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_system_admin(request) or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return is_system_admin(request)
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_system_admin(request)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return is_system_admin(request)
+
+
+class CaseContentHiddenAdmin(admin.ModelAdmin):
+    """Rows that carry what citizens wrote, or who they are: raw deliveries, outbox recipients,
+    detector findings, training texts. They come before (or beside) routing, so they cannot be
+    scoped by agency; only superusers, who read every case anyway, see ``content_fields``.
+    Whoever else holds the model permission (a system administrator diagnosing deliveries)
+    sees the metadata: case contents are not theirs to read."""
+
+    content_fields: ClassVar[tuple[str, ...]] = ()
+
+    def shows_content(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_superuser)
+
+    def _without_content(self, request: HttpRequest, names: Sequence[Any]) -> list[Any]:
+        if self.shows_content(request):
+            return list(names)
+        return [name for name in names if name not in self.content_fields]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self._without_content(request, super().get_fields(request, obj))
+
+    def get_list_display(self, request: HttpRequest) -> Any:
+        return self._without_content(request, super().get_list_display(request))
+
+    def get_search_fields(self, request: HttpRequest) -> Any:
+        return self._without_content(request, super().get_search_fields(request))
+
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest) -> bool:
+        # The changelist accepts filters on any local field from the URL (?body__contains=…):
+        # without this, hidden text could still be probed one guess at a time.
+        if not self.shows_content(request) and lookup.split(LOOKUP_SEP)[0] in self.content_fields:
+            return False
+        return super().lookup_allowed(lookup, value, request)

@@ -43,7 +43,26 @@ def health_report() -> dict[str, Any]:
                 "last_seen": beat.beat_at.isoformat(),
             }
     report["tasks"] = task_backlog(now)
+    report["inbound"] = inbound_trouble(now)
     return report
+
+
+# Dead events older than this were seen and either replayed or accepted; alert on new ones.
+DEAD_EVENTS_WINDOW = timedelta(days=7)
+
+
+def inbound_trouble(now: datetime) -> dict[str, int]:
+    """Inbound deliveries waiting for a retry, and those given up in the last week: a dead
+    one holds a citizen's message nobody has answered (`sigap events reprocess --dead`)."""
+    from sigap.channels.models import EventStatus, InboundEvent
+
+    events = InboundEvent.objects
+    return {
+        "failed": events.filter(status=EventStatus.FAILED, next_attempt_at__isnull=False).count(),
+        "dead_7d": events.filter(
+            status=EventStatus.DEAD, received_at__gte=now - DEAD_EVENTS_WINDOW
+        ).count(),
+    }
 
 
 def task_backlog(now: datetime) -> dict[str, Any]:

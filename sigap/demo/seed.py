@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.db.models import Q
 
 from sigap.agencies.models import Agency, AgencyKind, Membership, Pemda, Role, User
 from sigap.agencies.services import agency_save, membership_add
@@ -292,20 +293,31 @@ def _seed_router(pemda: Pemda) -> None:
 
 
 def _admin_group() -> Group:
-    """Configuration rights in the Django admin (rows are further scoped by role there)."""
+    """Configuration rights in the Django admin (rows are further scoped by role there).
+
+    Pemda-wide settings (regions, SLA policies, calendars) are only read here: their admin
+    pages let system administrators alone change them, and the group should not pretend
+    otherwise. Staff accounts stay: agency admins manage their own officers, within limits
+    the user and membership admin pages enforce.
+    """
     group, _ = Group.objects.get_or_create(name="Pengelola konfigurasi")
-    models = [
+    managed = [
         ("agencies", "agency"),
         ("agencies", "membership"),
         ("agencies", "user"),
         ("catalog", "category"),
+    ]
+    read_only = [
         ("regions", "region"),
         ("sla", "slapolicy"),
         ("sla", "businesscalendar"),
     ]
-    permissions = Permission.objects.filter(
-        content_type__app_label__in={app for app, _m in models},
-        content_type__model__in={model for _a, model in models},
-    )
-    group.permissions.set(permissions)
+    wanted = Q(pk__in=[])
+    for app_label, model in managed:
+        wanted |= Q(content_type__app_label=app_label, content_type__model=model)
+    for app_label, model in read_only:
+        wanted |= Q(
+            content_type__app_label=app_label, content_type__model=model, codename=f"view_{model}"
+        )
+    group.permissions.set(Permission.objects.filter(wanted))
     return group

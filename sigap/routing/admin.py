@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from sigap.core.admin_caches import ClearsCachesOnChange
+from sigap.core.admin_scoping import CaseContentHiddenAdmin
 from sigap.core.errors import DomainError
 from sigap.routing.gazetteer.aliases import region_alias_validate
 from sigap.routing.holds import policy_cache_clear
@@ -35,17 +36,29 @@ class RoutingModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoutingExample)
-class RoutingExampleAdmin(admin.ModelAdmin):
+class RoutingExampleAdmin(CaseContentHiddenAdmin):
+    """Training texts are complaints as citizens wrote them: superusers read them, anyone else
+    granted the model sees labels and sources."""
+
     list_display = ["label", "source", "text", "created_at"]
     list_filter = ["source", "label"]
     search_fields = ["text", "label"]
+    content_fields = ("text",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # An example is its text: who may not read it may not write one either.
+        return self.shows_content(request) and super().has_add_permission(request)
 
 
 @admin.register(TriageResult)
-class TriageResultAdmin(admin.ModelAdmin):
+class TriageResultAdmin(CaseContentHiddenAdmin):
+    """What the detectors found quotes the complaint (places, personal data, abusive words, the
+    emergency cue, the text signature): superusers only; the routing figures for the rest."""
+
     list_display = ["case", "model_version", "confidence", "auto_routed", "needs_review", "held"]
     list_filter = ["auto_routed", "needs_review", "held", "hold_resolution"]
     readonly_fields = [f.name for f in TriageResult._meta.fields]
+    content_fields = ("emergency", "place", "personal_data", "abuse", "signature")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

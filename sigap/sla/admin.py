@@ -2,9 +2,14 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from sigap.core.admin_caches import ClearsCachesOnChange
-from sigap.core.admin_scoping import is_system_admin
+from sigap.core.admin_scoping import (
+    CaseContentHiddenAdmin,
+    SystemAdminWritesAdmin,
+    is_system_admin,
+)
 from sigap.sla.models import BusinessCalendar, SlaNotification, SlaPolicy, SlaRule
 from sigap.sla.services import sla_setup_cache_clear
 
@@ -16,7 +21,9 @@ class ClearsSlaSetup(ClearsCachesOnChange):
 
 
 @admin.register(SlaPolicy)
-class SlaPolicyAdmin(ClearsSlaSetup):
+class SlaPolicyAdmin(SystemAdminWritesAdmin, ClearsSlaSetup):
+    """Pemda-wide targets: agency admins may read them, system administrators change them."""
+
     list_display = [
         "name",
         "first_response_minutes",
@@ -54,10 +61,30 @@ class SlaRuleAdmin(ClearsSlaSetup):
 
 
 @admin.register(SlaNotification)
-class SlaNotificationAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "recipient", "case", "kind", "stage", "level", "read_at"]
-    list_filter = ["kind", "stage"]
-    raw_id_fields = ["recipient", "case"]
+class SlaNotificationAdmin(CaseContentHiddenAdmin):
+    """Delivery metadata for system administrators. Never the text: it quotes case contents
+    (a mention carries the note, an emergency alert the complaint), which they must not read."""
+
+    list_display = [
+        "created_at", "recipient", "tracking_number", "kind", "stage", "level", "read_at",
+        "email_status", "whatsapp_status",
+    ]  # fmt: skip
+    list_filter = ["kind", "stage", "email_status", "whatsapp_status"]
+    list_select_related = ["recipient", "case"]
+    readonly_fields = [
+        "recipient", "tracking_number", "kind", "stage", "level", "created_at", "read_at",
+        "email_status", "emailed_at", "email_attempts", "email_error", "whatsapp_status",
+        "whatsapp_error", "delivery_next_at",
+    ]  # fmt: skip
+    fields = tuple(readonly_fields)
+    content_fields = ("text",)
+
+    def shows_content(self, request: HttpRequest) -> bool:
+        return False  # superusers too: the console shows each recipient their own
+
+    @admin.display(description=_("nomor laporan"), ordering="case__tracking_number")
+    def tracking_number(self, notification: SlaNotification) -> str:
+        return notification.case.tracking_number
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return is_system_admin(request)
@@ -73,5 +100,8 @@ class SlaNotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(BusinessCalendar)
-class BusinessCalendarAdmin(ClearsSlaSetup):
+class BusinessCalendarAdmin(SystemAdminWritesAdmin, ClearsSlaSetup):
+    """Office hours and holidays every clock counts in: read by agency admins (an agency picks
+    its calendar), changed by system administrators only."""
+
     list_display = ["name", "timezone", "always_open", "use_national_holidays"]

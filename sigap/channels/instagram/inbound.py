@@ -36,7 +36,7 @@ def parse(event: InboundEvent, *, final_attempt: bool) -> ParsedDelivery:
     parsed = ParsedDelivery()
     try:
         envelope = json.loads(event.body)
-    except ValueError:
+    except (ValueError, RecursionError):
         parsed.notes.append("body is not JSON")
         return parsed
     if not isinstance(envelope, dict) or envelope.get("object") != "instagram":
@@ -153,7 +153,13 @@ def _parse_message(
     if not mid:
         parsed.notes.append("message without mid")
         return
-    attachments, lines, kinds = _attachments(raw, parsed, final_attempt)
+    try:
+        attachments, lines, kinds = _attachments(raw, parsed, final_attempt)
+    except transport.MediaError as exc:
+        # Retried with backoff while the CDN URL may still be valid; the other messages of
+        # the delivery are handled now.
+        parsed.deferred.append(f"message {mid}: {exc}")
+        return
     data: dict[str, Any] = {"type": "message", **_reply_data(raw, lines)}
     if kinds:
         data["attachments"] = kinds

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import router, transaction
+from django.core.exceptions import ValidationError
+from django.db import DataError, router, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from sigap.channels.adapters import ParsedDelivery, adapter_for
 from sigap.channels.models import ChannelAccount, EventStatus, InboundEvent
 from sigap.channels.services.event_rows import event_rows_insert, tasks_share_the_database
+from sigap.channels.services.normalise import incoming_message_cleaned
+from sigap.core.errors import DomainError
 
 logger = logging.getLogger(__name__)
 
@@ -104,50 +109,112 @@ def _claim(event_id: int) -> bool:
 
 
 def inbound_event_process(event_id: int) -> str:
-    """Parse and handle one event; safe to run twice (every step below is idempotent)."""
+    """Parse and handle one event; safe to run twice (every step below is idempotent).
+
+    Each message of a delivery is handled on its own: one that fails does not hold up the
+    others. A failure that may pass (the database, a provider not answering) retries the event
+    with backoff, and the messages already handled are recognised by their ids; one that will
+    not (a value no repair makes acceptable, a bug) ends the event *dead* with the reason, for
+    an admin to read and replay (`sigap events reprocess --dead`) once it is fixed.
+    """
     if not _claim(event_id):
         return "skipped"
     # With the account's Pemda and agency: the adapter and the intake read them (no re-read).
     accounts = ("account__pemda", "account__agency")
     event = InboundEvent.objects.select_related(*accounts).get(pk=event_id)
+    final_attempt = event.attempts >= MAX_ATTEMPTS
     try:
-        parsed = adapter_for(event.channel).parse(
-            event, final_attempt=event.attempts >= MAX_ATTEMPTS
-        )
-        outbound_ids = _handle(parsed)
-    except Exception as exc:  # kept on the row, retried with backoff, visible to admins
-        _record_failure(event, exc)
+        parsed = adapter_for(event.channel).parse(event, final_attempt=final_attempt)
+    except Exception as exc:
+        _record_failure(event, exc, permanent=is_permanent(exc))
         return "failed"
-    status = EventStatus.PROCESSED if _has_content(parsed) else EventStatus.IGNORED
-    InboundEvent.objects.filter(pk=event.pk).update(
-        status=status, processed_at=timezone.now(), last_error="\n".join(parsed.notes)[:4000]
-    )
+    outcome = _handle(parsed)
     for note in parsed.notes:
         logger.warning("inbound %s event %s: %s", event.channel, event.pk, note)
-    _send_now(outbound_ids)
+    unfinished = outcome.failed + outcome.retry + parsed.deferred
+    if unfinished:
+        # Dead at once when nothing left may pass; otherwise retried, dead after the last try.
+        permanent = final_attempt or not (outcome.retry or parsed.deferred)
+        _record_failure(event, _Unfinished(unfinished + parsed.notes), permanent=permanent)
+        status = "failed"
+    else:
+        status = EventStatus.PROCESSED if outcome.handled else EventStatus.IGNORED
+        InboundEvent.objects.filter(pk=event.pk).update(
+            status=status, processed_at=timezone.now(), last_error="\n".join(parsed.notes)[:4000]
+        )
+    _send_now(outcome.outbound_ids)
     return status
 
 
-def _has_content(parsed: ParsedDelivery) -> bool:
-    return bool(parsed.messages or parsed.statuses or parsed.identity_changes)
+class _Unfinished(Exception):
+    """Some parts of a delivery were not handled; the message lists which and why."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("; ".join(reasons))
 
 
-def _handle(parsed: ParsedDelivery) -> list[int]:
+def is_permanent(exc: BaseException) -> bool:
+    """Whether trying the same thing again cannot succeed: a value refused by our rules or the
+    database, a shape our code cannot read. Anything else (a dropped connection, a lock, a
+    provider not answering, a unique race another worker won) is tried again."""
+    from sigap.channels.http import MediaError
+
+    if isinstance(exc, MediaError):
+        return not exc.retryable
+    return isinstance(exc, _DETERMINISTIC)
+
+
+_DETERMINISTIC = (
+    DomainError, DataError, ValueError, TypeError, KeyError, AttributeError, LookupError,
+    ArithmeticError, RecursionError, ValidationError,
+)  # fmt: skip
+
+
+@dataclass
+class _Outcome:
+    handled: int = 0  # messages, statuses and number changes taken
+    outbound_ids: list[int] = field(default_factory=list)
+    retry: list[str] = field(default_factory=list)  # may pass: the event is tried again
+    failed: list[str] = field(default_factory=list)  # will not pass: the event ends dead
+
+
+def _handle(parsed: ParsedDelivery) -> _Outcome:
     from sigap.channels.services.conversations import inbound_message_handle
     from sigap.channels.services.outbox import outbound_status_apply
     from sigap.contacts.services import identity_rename
 
-    outbound_ids: list[int] = []
-    for account, message in parsed.messages:
-        # It opens its own transactions (a new case commits before its triage).
-        result = inbound_message_handle(account=account, message=message)
-        outbound_ids.extend(result.outbound_ids)
+    outcome = _Outcome()
+    now = timezone.now()
+    for account, raw_message in parsed.messages:
+        message, notes = incoming_message_cleaned(raw_message, now)
+        parsed.notes.extend(notes)
+        if message is None:
+            continue
+        with _isolated(outcome, f"message {message.external_id!r}"):
+            # It opens its own transactions (a new case commits before its triage).
+            result = inbound_message_handle(account=account, message=message)
+            outcome.outbound_ids.extend(result.outbound_ids)
+            outcome.handled += 1
     for update in parsed.statuses:
-        with transaction.atomic():
+        with _isolated(outcome, f"status of {update.provider_message_id!r}"), transaction.atomic():
             outbound_status_apply(update=update)
+            outcome.handled += 1
     for change in parsed.identity_changes:
-        identity_rename(old=change.old_external_id, new=change.new_external_id)
-    return outbound_ids
+        with _isolated(outcome, f"number change {change.old_external_id!r}"):
+            identity_rename(old=change.old_external_id, new=change.new_external_id)
+            outcome.handled += 1
+    return outcome
+
+
+@contextmanager
+def _isolated(outcome: _Outcome, what: str) -> Iterator[None]:
+    """Run one part of a delivery; a failure is recorded against it, not raised."""
+    try:
+        yield
+    except Exception as exc:
+        reason = f"{what}: {type(exc).__name__}: {exc}"[:1000]
+        (outcome.failed if is_permanent(exc) else outcome.retry).append(reason)
+        logger.exception("inbound %s failed", what)
 
 
 def _send_now(outbound_ids: list[int]) -> None:
@@ -164,16 +231,21 @@ def _send_now(outbound_ids: list[int]) -> None:
             logger.exception("inline send of outbound %s failed", outbound_id)
 
 
-def _record_failure(event: InboundEvent, exc: Exception) -> None:
+def _record_failure(event: InboundEvent, exc: Exception, *, permanent: bool = False) -> None:
     attempts = event.attempts
-    dead = attempts >= MAX_ATTEMPTS
+    dead = permanent or attempts >= MAX_ATTEMPTS
     delay = timedelta(seconds=min(3600, 5 * 2 ** (attempts - 1)))
     InboundEvent.objects.filter(pk=event.pk).update(
         status=EventStatus.DEAD if dead else EventStatus.FAILED,
         last_error=f"{type(exc).__name__}: {exc}"[:4000],
         next_attempt_at=None if dead else timezone.now() + delay,
     )
-    logger.exception("inbound %s event %s failed (attempt %s)", event.channel, event.pk, attempts)
+    log = logger.error if dead else logger.warning
+    log(
+        "inbound %s event %s %s (attempt %s): %s: %s", event.channel, event.pk,
+        "dead: an admin must look" if dead else "will be retried", attempts,
+        type(exc).__name__, exc, exc_info=not isinstance(exc, _Unfinished),
+    )  # fmt: skip
 
 
 def inbound_events_due(limit: int = 500) -> list[int]:

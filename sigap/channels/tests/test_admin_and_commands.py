@@ -39,10 +39,11 @@ def test_blank_secret_in_the_form_keeps_the_stored_one(wa_account):
 
 
 def test_events_reprocess_command_requeues_failed_events(client, wa_account, meta):
+    meta.fail_next(None, status=500, path_contains="/media-sementara")  # Graph API down
     post(
         client,
         payloads.whatsapp_inbound(
-            payloads.whatsapp_image("hilang"),
+            payloads.whatsapp_image("media-sementara"),
             app_secret="demo-app-secret",
             phone_number_id=wa_account.external_id,
         ),
@@ -67,3 +68,46 @@ def test_events_prune_keeps_failed_events(db, wa_account):
         )
     call_command("events", "prune", "--days", "90", stdout=StringIO())
     assert list(InboundEvent.objects.values_list("status", flat=True)) == [EventStatus.FAILED]
+
+
+def _staff_with(django_user_model, agency, role, *codenames):
+    from django.contrib.auth.models import Permission
+
+    from sigap.agencies.services import membership_add
+
+    user = django_user_model.objects.create_user(f"{role}.uji", password="x", is_staff=True)
+    membership_add(user=user, agency=agency, role=role)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def test_view_only_channel_account_renders_without_its_secrets(
+    client, wa_account, leader_office, django_user_model
+):
+    viewer = _staff_with(django_user_model, leader_office, "agency_admin", "view_channelaccount")
+    client.force_login(viewer)
+    response = client.get(f"/admin/channels/channelaccount/{wa_account.pk}/change/")
+    assert response.status_code == 200 and not response.context["has_change_permission"]
+    html = response.content.decode()
+    assert "WhatsApp Bupati" in html
+    for secret in ("demo-app-secret", "demo-access-token", "demo-verify-token"):
+        assert secret not in html
+    assert "app secret, access token, verify token" in html  # which ones are set, not what
+
+
+def test_raw_deliveries_show_metadata_to_administrators_and_bodies_to_superusers(
+    client, admin_client, wa_account, root_agency, django_user_model
+):
+    from django.utils import timezone
+
+    event = InboundEvent.objects.create(
+        channel="whatsapp", account=wa_account, external_id="wamid.RAHASIA1",
+        body='{"text": "Saya Budi Santoso 081234567890"}', received_at=timezone.now(),
+    )  # fmt: skip
+    sysadmin = _staff_with(django_user_model, root_agency, "system_admin", "view_inboundevent")
+    client.force_login(sysadmin)
+    url = f"/admin/channels/inboundevent/{event.pk}/change/"
+    html = client.get(url).content.decode()
+    assert "wamid.RAHASIA1" in html and "081234567890" not in html
+    assert client.get("/admin/channels/inboundevent/?body__contains=0812").status_code == 400
+    assert "081234567890" in admin_client.get(url).content.decode()

@@ -110,7 +110,7 @@ def test_verification_handshake(client, ig_account):
 
 
 def test_dm_becomes_one_case_and_one_acknowledgement(client, ig_account, meta):
-    sent_at = 1767225600123
+    sent_at = int(time.time() * 1000) - 60_123  # a minute ago, in milliseconds
     response = dm_post(client, meta, dm(mid="ig.M1", timestamp_ms=sent_at))
     assert response.status_code == 200
     event = InboundEvent.objects.get()

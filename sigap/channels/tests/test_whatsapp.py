@@ -9,6 +9,7 @@ from django_tasks_db.models import DBTaskResult
 from sigap.cases.models import Case, CaseEvent, EventKind, Message
 from sigap.channels.meta_webhook import keys_cache_clear
 from sigap.channels.models import EventStatus, InboundEvent, OutboundMessage
+from sigap.channels.services.events import inbound_event_process
 from sigap.channels.tests.conftest import (
     APP_SECRET,
     PHONE_NUMBER_ID,
@@ -199,14 +200,40 @@ def test_image_is_downloaded_into_an_attachment(client, wa_account, meta):
     assert case.description == "Foto jalan rusak"
 
 
-def test_media_download_failure_is_retried_not_lost(client, wa_account, meta):
-    wire = inbound(payloads.whatsapp_image("tidak-ada-di-graph", caption="foto", wa_id=WA_ID))
+def test_a_media_file_graph_cannot_serve_yet_is_retried_and_holds_up_nothing(
+    client, wa_account, meta
+):
+    media = meta.add_media(b"\xff\xd8\xff\xe0" + b"0" * 200, mime_type="image/jpeg")
+    meta.fail_next(1, status=503, path_contains=f"/{media.media_id}")
+    wire = inbound(
+        payloads.whatsapp_image(media.media_id, caption="foto lubang", wa_id=WA_ID),
+        payloads.whatsapp_text("Lampu jalan mati di Soreang", wa_id="6281299990001"),
+    )
     post(client, wire)
     assert process_pending() == ["failed"]
     event = InboundEvent.objects.get()
     assert event.status == EventStatus.FAILED and event.attempts == 1 and event.next_attempt_at
     assert "media" in event.last_error
-    assert Case.objects.count() == 0
+    # The other citizen's message in the same delivery did not wait.
+    [case] = Case.objects.all()
+    assert case.description == "Lampu jalan mati di Soreang"
+    assert OutboundMessage.objects.filter(purpose="ack").count() == 1
+    InboundEvent.objects.filter(pk=event.pk).update(next_attempt_at=None)
+    assert inbound_event_process(event.pk) == "processed"  # the sweeper's retry
+    photo = Case.objects.exclude(pk=case.pk).get()
+    assert photo.description == "foto lubang" and photo.attachments.count() == 1
+    assert OutboundMessage.objects.filter(purpose="ack").count() == 2
+
+
+def test_a_media_id_graph_does_not_know_keeps_the_message_without_the_file(
+    client, wa_account, meta
+):
+    wire = inbound(payloads.whatsapp_image("tidak-ada-di-graph", caption="foto", wa_id=WA_ID))
+    post(client, wire)
+    assert process_pending() == ["processed"]
+    case = Case.objects.get()
+    assert "foto" in case.description and "[lampiran gagal diunduh]" in case.description
+    assert "gave up" in InboundEvent.objects.get().last_error
 
 
 def test_location_pin_sets_the_case_point(client, wa_account, meta):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,27 +26,60 @@ def parse(event: InboundEvent, *, final_attempt: bool) -> ParsedDelivery:
     parsed = ParsedDelivery()
     try:
         envelope = json.loads(event.body)
-    except ValueError:
+    except (ValueError, RecursionError):
         parsed.notes.append("body is not JSON")
         return parsed
     if not isinstance(envelope, dict) or envelope.get("object") != "whatsapp_business_account":
         parsed.notes.append(f"unknown object {str(envelope)[:80]!r}")
         return parsed
-    accounts = _accounts_by_number(envelope, _signer_account(event))
-    for entry in envelope.get("entry") or []:
-        for change in (entry or {}).get("changes") or []:
-            _parse_change(change or {}, accounts, parsed, final_attempt)
+    changes = _changes(envelope, parsed)
+    accounts = _accounts_by_number(changes, _signer_account(event))
+    for change in changes:
+        with _guarded(parsed, "change"):
+            _parse_change(change, accounts, parsed, final_attempt)
     return parsed
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects of a list the format says holds objects; anything else in it is skipped."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _changes(envelope: dict[str, Any], parsed: ParsedDelivery) -> list[dict[str, Any]]:
+    entries = envelope.get("entry")
+    changes: list[dict[str, Any]] = []
+    for entry in entries if isinstance(entries, list) else []:
+        changes += _objects(entry, "changes", parsed) if isinstance(entry, dict) else []
+    return changes
+
+
+def _objects(parent: dict[str, Any], key: str, parsed: ParsedDelivery) -> list[dict[str, Any]]:
+    """``parent[key]``'s objects; items of another shape are noted and skipped."""
+    items = parent.get(key)
+    found = _dicts(items)
+    if items is not None and (not isinstance(items, list) or len(found) != len(items)):
+        parsed.notes.append(f"{key}: items that are not objects skipped")
+    return found
+
+
+@contextmanager
+def _guarded(parsed: ParsedDelivery, what: str) -> Iterator[None]:
+    """One part of a delivery in a shape the format does not allow is noted and skipped; the
+    other parts are still read (a bad item must not lose its neighbours)."""
+    try:
+        yield
+    except (TypeError, AttributeError, ValueError, KeyError, OverflowError) as exc:
+        parsed.notes.append(f"malformed {what} skipped: {type(exc).__name__}: {exc}"[:300])
+
+
+class _Deferred(Exception):
+    """The message needs something the provider could not serve yet (its media file)."""
+
+
 def _accounts_by_number(
-    envelope: dict[str, Any], signer: ChannelAccount | None
+    changes: list[dict[str, Any]], signer: ChannelAccount | None
 ) -> dict[str, ChannelAccount]:
-    numbers = {
-        str(((change.get("value") or {}).get("metadata") or {}).get("phone_number_id", ""))
-        for entry in envelope.get("entry") or []
-        for change in (entry or {}).get("changes") or []
-    }
+    numbers = {_number(change) for change in changes}
     # Nearly always the body names one number, the account the webhook checked it for and
     # stored with the event: that row (read with the event) is the one a query would find.
     if signer is not None and numbers == {signer.external_id}:
@@ -77,23 +112,33 @@ def _parse_change(
     if change.get("field") != "messages":
         parsed.notes.append(f"field {change.get('field')!r} not handled")
         return
-    number = str((value.get("metadata") or {}).get("phone_number_id", ""))
+    number = _number(change)
     account = accounts.get(number)
     if account is None:
         parsed.notes.append(f"unknown phone_number_id {number!r}")
         return
-    for error in value.get("errors") or []:
+    for error in _objects(value, "errors", parsed):
         parsed.notes.append(f"provider error {error.get('code')}: {error.get('title', '')}")
-    profiles = _profiles(value.get("contacts") or [])
-    for raw in value.get("messages") or []:
-        _parse_message(raw or {}, account, profiles, parsed, final_attempt)
-    for raw in value.get("statuses") or []:
-        parsed.statuses.append(_status(raw or {}))
+    profiles = _profiles(_objects(value, "contacts", parsed))
+    for raw in _objects(value, "messages", parsed):
+        with _guarded(parsed, "message"):
+            _parse_message(raw, account, profiles, parsed, final_attempt)
+    for raw in _objects(value, "statuses", parsed):
+        with _guarded(parsed, "status"):
+            parsed.statuses.append(_status(raw))
+
+
+def _number(change: dict[str, Any]) -> str:
+    value = change.get("value")
+    metadata = value.get("metadata") if isinstance(value, dict) else None
+    return str(metadata.get("phone_number_id", "")) if isinstance(metadata, dict) else ""
 
 
 def _profiles(contacts: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
     profiles = {}
     for contact in contacts:
+        if not isinstance(contact.get("profile") or {}, dict):
+            continue
         entry = {
             "name": str((contact.get("profile") or {}).get("name") or ""),
             "wa_id": str(contact.get("wa_id") or ""),
@@ -145,7 +190,11 @@ def _parse_message(
     text, extra = _content(raw, kind, parsed)
     attachments: tuple[IncomingAttachment, ...] = ()
     if kind in _MEDIA_TYPES:
-        attachments, text = _media(raw, kind, account, text, parsed, final_attempt)
+        try:
+            attachments, text = _media(raw, kind, account, text, parsed, final_attempt)
+        except _Deferred as deferred:
+            parsed.deferred.append(f"message {message_id}: {deferred}")
+            return
     if not text and not attachments and "latitude" not in extra:
         parsed.notes.append(f"message {message_id} of type {kind!r} has no content")
         return
@@ -233,8 +282,10 @@ def _media(
     try:
         content = transport.media_download(account, media_id)
     except transport.MediaError as exc:
-        if not final_attempt:
-            raise  # the event is retried with backoff; the media id stays valid for days
+        if exc.retryable and not final_attempt:
+            # Retried with backoff (the media id stays valid for days); the other messages
+            # of the delivery are handled now.
+            raise _Deferred(f"media {media_id}: {exc}") from exc
         parsed.notes.append(f"media {media_id} gave up: {exc}")
         return (), (text + "\n[lampiran gagal diunduh]").strip()
     name = str(body.get("filename") or f"{kind}-{media_id}")
@@ -261,7 +312,7 @@ def _system(raw: dict[str, Any], parsed: ParsedDelivery) -> None:
 
 
 def _status(raw: dict[str, Any]) -> StatusUpdate:
-    errors = raw.get("errors") or [{}]
+    errors = _dicts(raw.get("errors")) or [{}]
     return StatusUpdate(
         provider_message_id=str(raw.get("id") or ""),
         status=str(raw.get("status") or ""),

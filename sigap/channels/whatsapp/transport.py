@@ -129,17 +129,24 @@ def _retry_after(response: httpx.Response, code: str) -> float:
 def media_download(account: ChannelAccount, media_id: str) -> bytes:
     """GET /{media-id} for a short-lived URL, then the bytes with the same bearer token."""
     if not media_id:
-        raise MediaError("media tanpa id")
+        raise MediaError("media tanpa id", retryable=False)
     try:
         meta = client().get(f"{settings.SIGAP_META_GRAPH_URL}/{media_id}", headers=_auth(account))
         if meta.status_code != 200:
-            raise MediaError(f"metadata media {media_id}: HTTP {meta.status_code}")
+            # An unknown media id (400, 404) stays unknown; a token being replaced (401, 403),
+            # throttling and server errors may pass.
+            retryable = meta.status_code not in (400, 404, 410)
+            raise MediaError(
+                f"metadata media {media_id}: HTTP {meta.status_code}", retryable=retryable
+            )
         info = meta.json()
         if int(info.get("file_size") or 0) > MAX_MEDIA_BYTES:
-            raise MediaError(f"media {media_id} terlalu besar")
+            raise MediaError(f"media {media_id} terlalu besar", retryable=False)
         download = client().get(str(info["url"]), headers=_auth(account))
-    except (httpx.HTTPError, KeyError, ValueError) as exc:
+    except httpx.HTTPError as exc:
         raise MediaError(f"media {media_id}: {exc}") from exc
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:  # metadata of another shape
+        raise MediaError(f"media {media_id}: {exc}", retryable=False) from exc
     if download.status_code != 200:
         raise MediaError(f"unduhan media {media_id}: HTTP {download.status_code}")
     expected = str(info.get("sha256") or "")

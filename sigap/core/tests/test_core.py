@@ -74,6 +74,24 @@ def test_healthz_never_shows_the_drivers_message(client, db, monkeypatch, caplog
     assert any("db.internal" in r.getMessage() for r in caplog.records)
 
 
+def test_healthz_counts_deliveries_waiting_for_a_retry_and_given_up(client, db):
+    from sigap.channels.models import EventStatus, InboundEvent
+
+    now = timezone.now()
+    rows = [
+        (EventStatus.FAILED, now, now + timedelta(seconds=40)),
+        (EventStatus.DEAD, now - timedelta(days=1), None),
+        (EventStatus.DEAD, now - timedelta(days=30), None),  # seen and left: no longer alerts
+        (EventStatus.PROCESSED, now, None),
+    ]
+    for n, (status, received_at, next_attempt_at) in enumerate(rows):
+        InboundEvent.objects.create(
+            channel="whatsapp", external_id=f"e{n}", body="{}", status=status,
+            received_at=received_at, next_attempt_at=next_attempt_at,
+        )  # fmt: skip
+    assert client.get("/healthz").json()["inbound"] == {"failed": 1, "dead_7d": 1}
+
+
 def test_healthz_reports_the_backlog_per_queue(client, db):
     from django_tasks_db.models import DBTaskResult
 

@@ -70,3 +70,29 @@ def test_demo_has_a_router_and_knowledge_articles(db):
     demo_seed()
     assert RoutingModel.objects.filter(is_active=True).count() == 1
     assert KnowledgeArticle.objects.count() >= 12
+
+
+def test_demo_agency_admin_cannot_escalate_or_edit_pemda_settings(db, client):
+    from django.contrib.auth.models import Group
+
+    from sigap.agencies.models import Role
+    from sigap.sla.models import SlaPolicy
+
+    demo_seed()
+    group = Group.objects.get(name="Pengelola konfigurasi")
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"view_slapolicy", "view_businesscalendar", "view_region"} <= codenames
+    assert not {"change_slapolicy", "change_businesscalendar", "change_region"} & codenames
+    admin_dputr = User.objects.get(username="admin.dputr")
+    officer = User.objects.get(username="petugas.dputr")
+    client.force_login(admin_dputr)
+    # The audit's repro A: an officer made coordinator at the Pemda root.
+    root = Agency.objects.get(code="bdg")
+    response = client.post(
+        "/admin/agencies/membership/add/",
+        {"user": officer.pk, "agency": root.pk, "role": Role.COORDINATOR},
+    )
+    assert response.status_code == 200
+    assert list(officer.memberships.values_list("role", flat=True)) == [Role.AGENCY_OFFICER]
+    policy = SlaPolicy.objects.first()
+    assert client.post(f"/admin/sla/slapolicy/{policy.pk}/change/", {}).status_code == 403
