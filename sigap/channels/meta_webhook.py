@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import time
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from sigap.channels.models import ChannelAccount, EventStatus
 from sigap.channels.services.events import inbound_event_store
+from sigap.channels.webhook_input import declared_length, json_parse, length_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -80,8 +80,10 @@ def make_webhook(
 def _verify(request: HttpRequest, kind: str) -> HttpResponse:
     """Meta's subscription handshake: echo hub.challenge when the verify token is ours."""
     token = request.GET.get("hub.verify_token", "")
+    # Bytes: a non-ASCII token (from the query string, or an admin's) cannot raise.
     known = token and any(
-        k.verify_token and hmac.compare_digest(k.verify_token, token) for k in _keys(kind)
+        k.verify_token and hmac.compare_digest(k.verify_token.encode(), _bytes(token))
+        for k in _keys(kind)
     )
     if request.GET.get("hub.mode") == "subscribe" and known:
         return _text(request.GET.get("hub.challenge", ""))
@@ -92,8 +94,11 @@ def _verify(request: HttpRequest, kind: str) -> HttpResponse:
 def _receive(
     request: HttpRequest, kind: str, ids_in: Callable[[Any], set[str]], unknown_note: str
 ) -> HttpResponse:
+    refused = length_refusal(request, kind)
+    if refused is not None:
+        return _text(refused[1], refused[0])
     limit = settings.SIGAP_WEBHOOK_MAX_BYTES
-    if int(request.headers.get("Content-Length") or 0) > limit:
+    if declared_length(request) > limit:
         logger.warning("%s webhook refused: body over %s bytes", kind, limit)
         return _text("payload terlalu besar", 413)
     body = request.body  # the raw bytes: re-serialised JSON would not match the signature
@@ -103,7 +108,10 @@ def _receive(
     ids = _ids(body, ids_in)
     signer = _signer(kind, body, signature, ids)
     if signer is None:
-        logger.warning("%s webhook with missing or forged signature refused", kind)
+        if not signature.isascii():
+            logger.warning("%s webhook refused: X-Hub-Signature-256 is not ASCII", kind)
+        else:
+            logger.warning("%s webhook with missing or forged signature refused", kind)
         return _text("tanda tangan tidak sah", 403)
     if not _signed_for_every_account(kind, signer, ids):
         logger.warning(
@@ -127,10 +135,18 @@ def _receive(
 
 
 def _ids(body: bytes, ids_in: Callable[[Any], set[str]]) -> set[str]:
+    """The account ids a body names; none for a body we cannot read (malformed, too deeply
+    nested): the signature check still decides whether it is kept."""
     try:
-        return ids_in(json.loads(body))
+        return ids_in(json_parse(body))
     except (ValueError, TypeError, KeyError, AttributeError):
         return set()
+
+
+def _bytes(header: str) -> bytes:
+    # compare_digest takes str only when both are ASCII; as UTF-8 bytes anything compares
+    # (a header arrives latin-1 decoded, "é" for b"\xe9"), and "replace" lets no surrogate raise.
+    return header.encode("utf-8", errors="replace")
 
 
 def _signed_for_every_account(kind: str, signer: _AccountKeys, ids: set[str]) -> bool:
@@ -149,13 +165,14 @@ def _signer(kind: str, body: bytes, signature: str, ids: set[str]) -> _AccountKe
     account of this kind (an unknown account or a malformed body signed with our secret)."""
     if not signature.startswith("sha256="):
         return None
-    given = signature.removeprefix("sha256=")
+    # Bytes: compare_digest raises TypeError on non-ASCII str ("sha256=é" sent as latin-1).
+    given = _bytes(signature.removeprefix("sha256="))
     seen: set[str] = set()
     for keys in sorted(_keys(kind), key=lambda k: k.external_id not in ids):
         if not keys.app_secret or keys.app_secret in seen:
             continue
         seen.add(keys.app_secret)
         expected = hmac.new(keys.app_secret.encode(), body, hashlib.sha256).hexdigest()
-        if hmac.compare_digest(expected, given):
+        if hmac.compare_digest(expected.encode(), given):
             return keys
     return None

@@ -33,7 +33,9 @@ def signature_valid(secret: str, timestamp: str, signature: str, body: bytes) ->
     """Constant-time check of a signature over the raw body (never a re-serialised one)."""
     if not secret or not _is_unix_seconds(timestamp) or not signature.startswith("sha256="):
         return False
-    return hmac.compare_digest(sign(secret, timestamp, body), signature.strip().lower())
+    # Bytes: compare_digest raises TypeError on a non-ASCII str ("sha256=é" sent as latin-1).
+    given = signature.strip().lower().encode("utf-8", errors="replace")
+    return hmac.compare_digest(sign(secret, timestamp, body).encode(), given)
 
 
 def timestamp_fresh(timestamp: str, now: float) -> bool:

@@ -23,7 +23,6 @@ is ignored, or, if it arrived after a timed-out assembly, becomes a follow-up of
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -37,6 +36,7 @@ from sigap.cases.services import IncomingMessage
 from sigap.cases.services.intake import MAX_TEXT_LENGTH
 from sigap.channels.adapters import ParsedDelivery, StatusUpdate
 from sigap.channels.models import ChannelAccount, ChannelKind, InboundEvent
+from sigap.channels.webhook_input import TooDeep, json_parse
 from sigap.contacts.services import SenderIdentity, normalize_msisdn
 
 DEFAULT_HOLD_SECONDS = 300
@@ -72,6 +72,9 @@ class SmsFields:
     text: str
     received_at: datetime | None
     part: Part | None = None
+    # A received_at given but unreadable (not a date, out of range): the message is kept with
+    # the time it reached Sigap, and this raw value still tells repeated SMS apart (see keys).
+    unreadable_time: str = ""
 
 
 # -- reading the contract ----------------------------------------------------------------------
@@ -83,7 +86,9 @@ def decode(body: bytes | str, content_type: str) -> dict[str, Any]:
     if content_type.split(";")[0].strip().lower() == FORM_TYPE:
         return _form(text)
     try:
-        data = json.loads(text)
+        data = json_parse(text)
+    except TooDeep:
+        raise MalformedSms("isi JSON bersarang terlalu dalam") from None
     except ValueError:
         raise MalformedSms("isi bukan JSON maupun formulir") from None
     if not isinstance(data, dict):
@@ -113,14 +118,18 @@ def sms_fields(data: dict[str, Any], *, zone: str) -> SmsFields:
     if not gateway_id:
         raise MalformedSms("SMS tanpa id")
     raw_sender = _plain(data.get("from")).strip()
+    given_time = data.get("received_at")
+    received_at = _moment(given_time, zone)
+    unreadable = received_at is None and given_time is not None and str(given_time).strip()
     return SmsFields(
         gateway_id=gateway_id,
         raw_sender=raw_sender,
         sender=normalize_msisdn(raw_sender),
         to=normalize_msisdn(_plain(data.get("to"))),
         text=_plain(data.get("text")).replace("\x00", ""),  # PostgreSQL refuses NUL in text
-        received_at=_moment(data.get("received_at"), zone),
+        received_at=received_at,
         part=_part(data.get("parts")),
+        unreadable_time=str(given_time)[:200] if unreadable else "",
     )
 
 
@@ -129,19 +138,24 @@ def _plain(value: Any) -> str:
 
 
 def _moment(value: Any, zone: str) -> datetime | None:
+    """A gateway's time (ISO 8601 or Unix seconds) in UTC; None when absent or unreadable.
+
+    Unreadable includes out of range: "99999999999999" seconds (year out of range), a 30-digit
+    number (overflow), year 9999 with a negative offset (past 9999 in UTC, as it is stored).
+    """
     value = _plain(value).strip()
     if not value:
         return None
-    if value.isascii() and value.isdigit():
-        return datetime.fromtimestamp(int(value), tz=UTC)
     try:
+        if value.isascii() and value.isdigit():
+            return datetime.fromtimestamp(int(value), tz=UTC)
         moment = datetime.fromisoformat(value)
-    except ValueError:
+        if timezone.is_naive(moment):
+            # Gammu and many relays write local time without an offset: the Pemda's own zone.
+            moment = moment.replace(tzinfo=ZoneInfo(zone))
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError, OSError):
         return None
-    if timezone.is_naive(moment):
-        # Gammu and many relays write local time without an offset: the Pemda's own zone.
-        moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return moment
 
 
 def _part(value: Any) -> Part | None:
@@ -151,7 +165,7 @@ def _part(value: Any) -> Part | None:
         raise MalformedSms("parts bukan objek {ref, index, total}")
     try:
         index, total = int(value.get("index")), int(value.get("total"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: JSON Infinity
         raise MalformedSms("parts.index dan parts.total harus angka") from None
     ref = _plain(value.get("ref")).strip()
     if not ref or not 1 <= index <= total <= 255:
@@ -168,8 +182,14 @@ def delivery_key(account: ChannelAccount, fields: SmsFields) -> str:
     if len(gateway_id) > 120:
         gateway_id = "sha256:" + hashlib.sha256(gateway_id.encode()).hexdigest()[:40]
     key = f"{account.code}:{gateway_id}"
-    if fields.received_at is not None and not account.config.get("unique_ids"):
+    if account.config.get("unique_ids"):
+        return key
+    if fields.received_at is not None:
         key += f"@{int(fields.received_at.timestamp())}"
+    elif fields.unreadable_time:
+        # A retry repeats the same unreadable value; a second SMS with a content-derived id
+        # carries another one, and must not be dropped as a duplicate of the first.
+        key += "@?" + hashlib.sha256(fields.unreadable_time.encode()).hexdigest()[:16]
     return key
 
 
@@ -199,7 +219,7 @@ def group_tag(fields: SmsFields) -> str:
 def hold_seconds(account: ChannelAccount) -> int:
     try:
         return max(0, int(account.config.get("multipart_hold_seconds", DEFAULT_HOLD_SECONDS)))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return DEFAULT_HOLD_SECONDS
 
 
@@ -251,6 +271,10 @@ def parse(event: InboundEvent, *, final_attempt: bool) -> ParsedDelivery:
     except MalformedSms as exc:
         parsed.notes.append(str(exc))
         return parsed
+    if fields.unreadable_time:
+        parsed.notes.append(
+            f"received_at {fields.unreadable_time[:60]!r} tidak terbaca; dipakai waktu tiba"
+        )
     if not _from_a_phone(fields):
         parsed.notes.append(
             f"pengirim {fields.raw_sender!r} bukan nomor ponsel (SMS operator/layanan); diabaikan"
@@ -380,11 +404,14 @@ def _status(account: ChannelAccount, data: dict[str, Any], parsed: ParsedDeliver
     if not gateway_id or status not in STATUSES:
         parsed.notes.append(f"laporan status tidak dikenal: id={gateway_id!r} status={status!r}")
         return
+    at = _moment(data.get("at"), account.pemda.timezone)
+    if at is None and data.get("at") is not None and str(data.get("at")).strip():
+        parsed.notes.append(f"at {str(data.get('at'))[:60]!r} tidak terbaca; dipakai waktu tiba")
     parsed.statuses.append(
         StatusUpdate(
             provider_message_id=provider_id(account, gateway_id),
             status=status,
-            at=_moment(data.get("at"), account.pemda.timezone),
+            at=at,
             error_code=_plain(data.get("code")).strip()[:20],
             error_title=_plain(data.get("error")).strip()[:500],
         )

@@ -19,6 +19,7 @@ from sigap.channels.adapters import PermanentSendError, SendError, SendResult
 from sigap.channels.models import ChannelAccount, OutboundMessage
 from sigap.channels.sms import OUTBOX_ID_PREFIX, SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 from sigap.channels.sms.inbound import provider_id
+from sigap.channels.webhook_input import json_parse
 from sigap.contacts.services import normalize_msisdn
 
 logger = logging.getLogger(__name__)
@@ -158,15 +159,15 @@ def send(outbound: OutboundMessage) -> SendResult:
 def _max_parts(account: ChannelAccount) -> int:
     try:
         return int(account.config.get("max_parts", DEFAULT_MAX_PARTS))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return DEFAULT_MAX_PARTS
 
 
 def _gateway_id(response: httpx.Response, our_id: str) -> str:
     """The gateway's id for delivery reports; a gateway that gives none reports with ours."""
     try:
-        data = response.json()
-    except ValueError:
+        data = json_parse(response.content)
+    except ValueError:  # not JSON, or nested too deeply to read
         return our_id
     gateway_id = data.get("id") if isinstance(data, dict) else None
     return str(gateway_id)[:200] if gateway_id not in (None, "") else our_id
@@ -186,8 +187,8 @@ def _error(response: httpx.Response) -> SendError:
 
 def _reason(response: httpx.Response) -> str:
     try:
-        data = response.json()
-    except ValueError:
+        data = json_parse(response.content)
+    except ValueError:  # not JSON, or nested too deeply to read
         return response.text[:200]
     if isinstance(data, dict) and data.get("error"):
         return str(data["error"])[:200]

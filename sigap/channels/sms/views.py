@@ -23,6 +23,7 @@ from sigap.channels.sms import (
     signature_valid,
     timestamp_fresh,
 )
+from sigap.channels.webhook_input import declared_length, length_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,10 @@ def _refuse(status: int, error: str) -> JsonResponse:
 
 
 def _receive(request: HttpRequest, code: str, *, kind: str) -> HttpResponse:
-    if _declared_length(request) > MAX_BODY_BYTES:
+    refused = length_refusal(request, "sms" if kind == "sms" else "sms status")
+    if refused is not None:
+        return _refuse(*refused)
+    if declared_length(request) > MAX_BODY_BYTES:
         return _refuse(413, "isi terlalu besar (maksimum 64 KB)")
     body = request.body  # the raw bytes: the signature covers exactly these
     if len(body) > MAX_BODY_BYTES:
@@ -70,13 +74,6 @@ def _receive(request: HttpRequest, code: str, *, kind: str) -> HttpResponse:
     return JsonResponse({"ok": True, "duplicate": not created})
 
 
-def _declared_length(request: HttpRequest) -> int:
-    try:
-        return int(request.headers.get("Content-Length") or 0)
-    except ValueError:
-        return 0  # the body's real length is checked next
-
-
 def _store(
     account: ChannelAccount, body: bytes, content_type: str, timestamp: str, kind: str
 ) -> bool:
@@ -90,8 +87,10 @@ def _store(
             fields = inbound.sms_fields(data, zone=account.pemda.timezone)
             external_id = inbound.delivery_key(account, fields)
     except inbound.MalformedSms:
-        # Authentic but unreadable: kept (the processor records why it is ignored).
-        external_id = f"{account.code}:sha256:{hashlib.sha256(body).hexdigest()}"
+        # Authentic but unreadable: kept (the processor records why it is ignored). A report
+        # is keyed apart from an SMS: the same bytes posted to both are two deliveries.
+        where = "status:" if kind == "status" else ""
+        external_id = f"{account.code}:{where}sha256:{hashlib.sha256(body).hexdigest()}"
     if fields is not None and fields.part is not None:
         headers.update(
             sms_group=inbound.group_tag(fields), sms_part=str(fields.part.index),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -11,6 +10,7 @@ from sigap.cases.services import IncomingAttachment, IncomingMessage
 from sigap.channels.adapters import ParsedDelivery
 from sigap.channels.models import ChannelAccount, ChannelKind, InboundEvent
 from sigap.channels.telegram import transport
+from sigap.channels.webhook_input import TooDeep, json_parse
 from sigap.contacts.services import SenderIdentity
 from sigap.core.errors import DomainError
 from sigap.core.files import check_attachment
@@ -55,7 +55,10 @@ def parse(event: InboundEvent, *, final_attempt: bool) -> TelegramDelivery:
         parsed.notes.append("event without an active Telegram account")
         return parsed
     try:
-        update = json.loads(event.body)
+        update = json_parse(event.body)
+    except TooDeep:
+        parsed.notes.append("body is JSON nested too deeply to read")
+        return parsed
     except ValueError:
         parsed.notes.append("body is not JSON")
         return parsed
@@ -195,11 +198,16 @@ def _content(raw: dict[str, Any], user: dict[str, Any], parsed: TelegramDelivery
 
 
 def _locate(content: _Content, location: dict[str, Any], venue: dict[str, Any] | None) -> None:
+    label = ", ".join(str(venue[k]) for k in ("title", "address") if venue and venue.get(k))
+    lat: float | None
+    lng: float | None
     try:
         lat, lng = float(location["latitude"]), float(location["longitude"])
-    except (KeyError, TypeError, ValueError):
-        return
-    label = ", ".join(str(venue[k]) for k in ("title", "address") if venue and venue.get(k))
+    except (KeyError, TypeError, ValueError, OverflowError):  # OverflowError: a 400-digit int
+        lat = lng = None
+    if lat is None and not label:
+        return  # nothing usable: the message is noted as without content we handle
+    # A venue whose point is unreadable is still its name and address.
     content.latitude, content.longitude, content.location_text = lat, lng, label
     content.text = content.text or label or "[lokasi dibagikan]"
     content.data["type"] = "venue" if venue else "location"
@@ -219,7 +227,12 @@ def _shared_contact(content: _Content, contact: dict[str, Any], user: dict[str, 
 
 
 def _area(size: dict[str, Any]) -> int:
-    return int(size.get("width") or 0) * int(size.get("height") or 0)
+    """Pixels of one photo size; 0 when a dimension is unreadable ("wide", Infinity), so such
+    a size is only picked when no other is usable."""
+    try:
+        return int(size.get("width") or 0) * int(size.get("height") or 0)
+    except (TypeError, ValueError, OverflowError):
+        return 0
 
 
 def _media_file(raw: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:

@@ -6,6 +6,7 @@ Everything goes through ``SIGAP_TELEGRAM_API_URL`` (the stand-in in tests and th
 from __future__ import annotations
 
 import logging
+import math
 import re
 from typing import Any
 
@@ -22,6 +23,7 @@ from sigap.channels.adapters import (
 )
 from sigap.channels.http import MediaError, client
 from sigap.channels.models import ChannelAccount, OutboundMessage
+from sigap.channels.webhook_input import json_parse
 
 logger = logging.getLogger(__name__)
 
@@ -62,8 +64,8 @@ def _answer(account: ChannelAccount, method: str, params: dict[str, Any]) -> dic
     url = f"{settings.SIGAP_TELEGRAM_API_URL}/bot{account.access_token}/{method}"
     response = client().post(url, json=params)
     try:
-        answer = response.json()
-    except ValueError:
+        answer = json_parse(response.content)
+    except ValueError:  # not JSON, or nested too deeply to read
         answer = None
     if not isinstance(answer, dict):
         raise BotApiError(
@@ -75,10 +77,30 @@ def _answer(account: ChannelAccount, method: str, params: dict[str, Any]) -> dic
     parameters = answer.get("parameters") or {}
     retry_after = parameters.get("retry_after") if isinstance(parameters, dict) else None
     raise BotApiError(
-        int(answer.get("error_code") or response.status_code),
+        _error_code(answer.get("error_code"), response.status_code),
         _redact(str(answer.get("description") or ""), account),
-        float(retry_after) if isinstance(retry_after, int | float) else None,
+        _seconds(retry_after),
     )
+
+
+def _error_code(value: Any, status: int) -> int:
+    """Telegram's error_code, or the HTTP status when it is missing or not a usable number."""
+    try:
+        code = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return status
+    return code if 0 < code < 1000 else status
+
+
+def _seconds(value: Any) -> float | None:
+    """A retry_after the outbox can wait for: a finite, non-negative number of seconds."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        seconds = float(value)
+    except OverflowError:  # an integer too large for a float
+        return None
+    return seconds if math.isfinite(seconds) and seconds >= 0 else None
 
 
 # -- sending ---------------------------------------------------------------------------------
@@ -183,7 +205,7 @@ def file_download(account: ChannelAccount, file_id: str) -> bytes:
         raise MediaError("berkas tanpa file_id", retryable=False)
     try:
         info = bot_call(account, "getFile", {"file_id": file_id}) or {}
-        if int(info.get("file_size") or 0) > MAX_DOWNLOAD_BYTES:
+        if _file_size(info.get("file_size")) > MAX_DOWNLOAD_BYTES:
             raise MediaError(f"berkas {file_id} lebih dari 20 MB", retryable=False)
         path = str(info["file_path"])
         url = f"{settings.SIGAP_TELEGRAM_API_URL}/file/bot{account.access_token}/{path}"
@@ -197,6 +219,14 @@ def file_download(account: ChannelAccount, file_id: str) -> bytes:
     if download.status_code != 200:
         raise MediaError(f"unduhan berkas {file_id}: HTTP {download.status_code}")
     return download.content
+
+
+def _file_size(value: Any) -> int:
+    """getFile's file_size; 0 (unknown, as when absent) when it is not a usable number."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError, OverflowError):
+        return 0
 
 
 # -- webhook management (the `sigap telegram` command) ----------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from sigap.channels.models import ChannelAccount, ChannelKind
 from sigap.channels.services.events import inbound_event_store
+from sigap.channels.webhook_input import declared_length, json_parse, length_refusal
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +35,10 @@ def _max_bytes() -> int:
 @login_not_required
 @require_POST
 def webhook(request: HttpRequest, code: str) -> HttpResponse:
-    if int(request.headers.get("Content-Length") or 0) > _max_bytes():
+    refused = length_refusal(request, "telegram")
+    if refused is not None:
+        return HttpResponse(refused[1], status=refused[0], content_type="text/plain")
+    if declared_length(request) > _max_bytes():
         return HttpResponse("payload terlalu besar", status=413, content_type="text/plain")
     account = _authentic_account(code, request.headers.get(AUTH_HEADER, ""))
     if account is None:
@@ -74,8 +77,8 @@ def _authentic_account(code: str, given: str) -> ChannelAccount | None:
 def _dedupe_key(account: ChannelAccount, body: bytes) -> str:
     """update_id per bot; a body without one is keyed by its hash (still stored once)."""
     try:
-        update_id = json.loads(body).get("update_id")
-    except (ValueError, AttributeError):
+        update_id = json_parse(body).get("update_id")
+    except (ValueError, AttributeError):  # not JSON, too deeply nested, not an object
         update_id = None
     if isinstance(update_id, int) and not isinstance(update_id, bool):
         return f"{account.code}:{update_id}"

@@ -3,11 +3,14 @@ application of sigap.wsgi with a real environ, then the stored rows."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
@@ -21,7 +24,13 @@ from sigap.cases.models import Case
 from sigap.channels.ingress import WebhookIngress
 from sigap.channels.models import ChannelAccount, EventStatus, InboundEvent
 from sigap.channels.tasks import inbound_event_process_task
-from sigap.channels.tests.conftest import APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN
+from sigap.channels.tests.conftest import (
+    APP_SECRET,
+    PHONE_NUMBER_ID,
+    VERIFY_TOKEN,
+    process_pending,
+)
+from sigap.channels.webhook_input import BAD_LENGTH, LENGTH_REQUIRED
 from sigap.standins import payloads
 from sigap.standins import sms as sms_standin
 from sigap.wsgi import application
@@ -354,3 +363,199 @@ def test_dead_connection_is_replaced_and_the_delivery_kept(
     terminate_connection()  # the account keys are cached: the next query is the insert
     assert post_wire(whatsapp("kedua"), keep_connections=False).status == 200
     assert InboundEvent.objects.count() == 2 and len(tasks()) == 2
+
+
+# -- bodies without a length, unreadable bodies, odd headers (robustness audit) --------------
+
+IG_ACCOUNT = payloads.DEFAULT_IG_ACCOUNT_ID
+IG_SECRET = "rahasia-instagram"
+DEEP = b"[" * 2000 + b"]" * 2000  # json.loads raises RecursionError, not ValueError
+SMS_PATH = "/webhooks/sms/sms-uji"
+WEBHOOKS = ["whatsapp", "instagram", "telegram", "sms", "sms status"]
+
+
+@pytest.fixture
+def ig_account(pemda, leader_office) -> ChannelAccount:
+    return ChannelAccount.objects.create(
+        pemda=pemda, agency=leader_office, kind="instagram", code="ig-uji", name="Instagram",
+        external_id=IG_ACCOUNT, app_secret=IG_SECRET, access_token="token",
+    )  # fmt: skip
+
+
+@pytest.fixture
+def every_account(wa_account, ig_account, tg_account, sms_account) -> None:
+    """One account per webhook, so that each delivery below is authentic."""
+
+
+def authentic(webhook: str) -> tuple[str, payloads.WirePayload]:
+    """(path, an authentic delivery) for each webhook POST."""
+    if webhook == "whatsapp":
+        return "/webhooks/whatsapp", whatsapp()
+    if webhook == "instagram":
+        dm = payloads.instagram_message("Sampah menumpuk", recipient_id=IG_ACCOUNT)
+        return "/webhooks/instagram", payloads.instagram_inbound(dm, app_secret=IG_SECRET)
+    if webhook == "telegram":
+        return "/webhooks/telegram/tg-uji", telegram(TG_SECRET)
+    if webhook == "sms":
+        return SMS_PATH, sms_standin.inbound_wire(SMS_SECRET, "081234567890", "Lampu mati")
+    return SMS_PATH + "/status", sms_standin.status_wire(SMS_SECRET, "gw-1", "delivered")
+
+
+def chunked(environ: dict[str, Any], body: bytes) -> dict[str, Any]:
+    """The environ gunicorn builds for ``Transfer-Encoding: chunked``: no CONTENT_LENGTH, the
+    header passed on, and wsgi.input yielding the de-chunked bytes."""
+    environ.pop("CONTENT_LENGTH", None)
+    environ["HTTP_TRANSFER_ENCODING"] = "chunked"
+    environ["wsgi.input"] = io.BytesIO(body)
+    return environ
+
+
+def refusal_text(webhook: str, answer: Answer) -> str:
+    return answer.json()["error"] if webhook.startswith("sms") else answer.body.decode()
+
+
+@pytest.mark.parametrize("webhook", WEBHOOKS)
+def test_chunked_body_without_content_length_is_411_before_the_signature_check(
+    every_account, caplog, webhook
+):
+    caplog.set_level(logging.WARNING)
+    path, wire = authentic(webhook)
+    answer = call(application, chunked(environ_for(path, wire.body, wire.headers), wire.body))
+    assert answer.status == 411
+    assert refusal_text(webhook, answer) == LENGTH_REQUIRED
+    assert InboundEvent.objects.count() == 0 and tasks() == []
+    [why] = [r for r in caplog.records if r.name == "sigap.channels.webhook_input"]
+    assert "411" in why.getMessage() and "without Content-Length" in why.getMessage()
+    assert [r.status_code for r in caplog.records if r.name == "django.request"] == [411]
+    # The very same bytes sent with their length are accepted: only the framing was refused.
+    assert call(application, environ_for(path, wire.body, wire.headers)).status == 200
+    assert InboundEvent.objects.count() == 1 and len(tasks()) == 1
+
+
+@pytest.mark.parametrize("webhook", WEBHOOKS)
+def test_chunked_body_is_411_through_django_too(client, every_account, webhook):
+    """The same answer on Django's own stack (runserver, or a deployment without the ingress)."""
+    path, wire = authentic(webhook)
+    headers = {f"HTTP_{k.upper().replace('-', '_')}": v for k, v in wire.headers.items()}
+    response = client.generic("POST", path, b"", HTTP_TRANSFER_ENCODING="chunked", **headers)
+    assert response.status_code == 411
+    assert InboundEvent.objects.count() == 0 and tasks() == []
+
+
+@pytest.mark.parametrize("webhook", WEBHOOKS)
+def test_content_length_that_is_not_a_number_is_400_not_500(every_account, caplog, webhook):
+    caplog.set_level(logging.WARNING)
+    path, wire = authentic(webhook)
+    environ = environ_for(path, wire.body, wire.headers)
+    environ["CONTENT_LENGTH"] = "dua ratus"  # gunicorn refuses it; other servers pass it on
+    answer = call(application, environ)
+    assert (answer.status, refusal_text(webhook, answer)) == (400, BAD_LENGTH)
+    assert InboundEvent.objects.count() == 0
+    assert any("is not a number" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("path", ["/webhooks/whatsapp", "/webhooks/instagram"])
+@pytest.mark.parametrize("signature", [None, "sha256=" + "0" * 64])
+def test_deeply_nested_unsigned_meta_body_is_403_not_500(wa_account, ig_account, path, signature):
+    headers = {"X-Hub-Signature-256": signature} if signature else {}
+    answer = call(application, environ_for(path, DEEP, headers))
+    assert (answer.status, answer.body) == (403, b"tanda tangan tidak sah")
+    assert InboundEvent.objects.count() == 0 and tasks() == []
+
+
+@pytest.mark.parametrize(
+    "path, secret, account",
+    [("/webhooks/whatsapp", APP_SECRET, "wa_account"), ("/webhooks/instagram", IG_SECRET,
+                                                          "ig_account")],
+)  # fmt: skip
+def test_deeply_nested_signed_meta_body_is_stored_for_the_signer(request, path, secret, account):
+    owner = request.getfixturevalue(account)
+    wire = payloads.WirePayload(DEEP, {"X-Hub-Signature-256": payloads.sign(DEEP, secret)})
+    answer = post_wire(wire, path)
+    assert (answer.status, answer.body) == (200, b"ok")
+    event = InboundEvent.objects.get()
+    assert event.status == EventStatus.PENDING and event.account == owner
+    assert event.body == DEEP.decode() and len(tasks()) == 1
+    assert post_wire(wire, path).status == 200 and InboundEvent.objects.count() == 1
+
+
+def test_deeply_nested_telegram_update_is_stored_once_and_ignored(tg_account):
+    wire = payloads.WirePayload(DEEP, {"X-Telegram-Bot-Api-Secret-Token": TG_SECRET})
+    assert post_wire(wire, "/webhooks/telegram/tg-uji").status == 200
+    assert post_wire(wire, "/webhooks/telegram/tg-uji").status == 200
+    event = InboundEvent.objects.get()
+    assert event.external_id.startswith("tg-uji:sha256:") and event.account == tg_account
+    assert process_pending() == ["ignored"]
+    event.refresh_from_db()
+    assert event.status == EventStatus.IGNORED
+    assert event.last_error == "body is JSON nested too deeply to read"
+    assert Case.objects.count() == 0
+
+
+def test_deeply_nested_sms_and_report_are_stored_and_ignored(sms_account):
+    for path in (SMS_PATH, SMS_PATH + "/status"):
+        wire = payloads.WirePayload(DEEP, sms_standin.signed_headers(SMS_SECRET, DEEP))
+        answer = post_wire(wire, path)
+        assert (answer.status, answer.json()) == (200, {"ok": True, "duplicate": False})
+    events = list(InboundEvent.objects.order_by("pk"))
+    assert [e.headers["kind"] for e in events] == ["sms", "status"]
+    digest = hashlib.sha256(DEEP).hexdigest()
+    assert [e.external_id for e in events] == [f"sms-uji:sha256:{digest}",
+                                               f"sms-uji:status:sha256:{digest}"]  # fmt: skip
+    assert process_pending() == ["ignored", "ignored"]
+    notes = set(InboundEvent.objects.values_list("status", "last_error"))
+    assert notes == {(EventStatus.IGNORED, "isi JSON bersarang terlalu dalam")}
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("path", ["/webhooks/whatsapp", "/webhooks/instagram"])
+def test_non_ascii_meta_signature_is_403_and_logged(wa_account, ig_account, caplog, path):
+    caplog.set_level(logging.WARNING)
+    wire = whatsapp()
+    # WSGI gives header bytes decoded as latin-1: b"sha256=\xe9" arrives as "sha256=é".
+    environ = environ_for(
+        path, wire.body, {"X-Hub-Signature-256": b"sha256=\xe9".decode("latin-1")}
+    )
+    answer = call(application, environ)
+    assert (answer.status, answer.body) == (403, b"tanda tangan tidak sah")
+    assert InboundEvent.objects.count() == 0 and tasks() == []
+    refusals = [r.getMessage() for r in caplog.records if r.name == "sigap.channels.meta_webhook"]
+    assert refusals == [
+        f"{path.rsplit('/', 1)[1]} webhook refused: X-Hub-Signature-256 is not ASCII"
+    ]
+
+
+@pytest.mark.parametrize("webhook", ["sms", "sms status"])
+def test_non_ascii_sms_signature_is_401(sms_account, webhook):
+    path, wire = authentic(webhook)
+    headers = {**wire.headers, "X-Sigap-Signature": "sha256=é"}
+    answer = call(application, environ_for(path, wire.body, headers))
+    assert answer.status == 401 and answer.json() == {
+        "ok": False,
+        "error": "tanda tangan tidak sah",
+    }
+    assert InboundEvent.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "path, secret", [("/webhooks/whatsapp", APP_SECRET), ("/webhooks/instagram", IG_SECRET)]
+)
+def test_deeply_nested_signed_meta_body_is_ignored_with_a_note(
+    wa_account, ig_account, path, secret
+):
+    wire = payloads.WirePayload(DEEP, {"X-Hub-Signature-256": payloads.sign(DEEP, secret)})
+    assert post_wire(wire, path).status == 200
+    assert process_pending() == ["ignored"]
+    event = InboundEvent.objects.get()
+    assert event.status == EventStatus.IGNORED and "JSON" in event.last_error
+    assert Case.objects.count() == 0
+
+
+@pytest.mark.parametrize("token", ["é", VERIFY_TOKEN + "é"])
+def test_non_ascii_verify_token_is_403_not_500(wa_account, token):
+    environ = environ_for("/webhooks/whatsapp", method="GET")
+    environ["QUERY_STRING"] = urlencode(
+        {"hub.mode": "subscribe", "hub.challenge": "1158201444", "hub.verify_token": token}
+    )
+    answer = call(application, environ)
+    assert (answer.status, answer.body) == (403, b"verifikasi ditolak")

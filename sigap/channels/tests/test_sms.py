@@ -389,3 +389,88 @@ def test_sms_fit_counts_gsm7_and_ucs2_like_a_phone():
     assert sms_fit("ş" * 71).parts == 2
     one = sms_fit("x" * 300, 1)
     assert one.truncated and len(one.text) == 160 and one.text.endswith("...")
+
+
+# -- values no gateway should send: kept, never a 500 (robustness audit) -----------------------
+
+
+def signed_json(payload: dict[str, Any]) -> WirePayload:
+    """``payload`` as JSON exactly as given (``Infinity`` included), signed by the gateway."""
+    body = json.dumps(payload).encode()
+    return WirePayload(body, sms_standin.signed_headers(SECRET, body))
+
+
+def sms_with(text: str, message_id: str, **fields: Any) -> dict[str, Any]:
+    payload = sms_standin.sms_payload(CITIZEN, text, to=NUMBER, message_id=message_id)
+    payload.update(fields)
+    return payload
+
+
+@pytest.mark.parametrize(
+    "received_at",
+    [
+        "99999999999999",  # Unix seconds past year 9999
+        10**30,  # a bare number too large for any clock
+        "9999-12-31T23:00:00-14:00",  # past 9999 once in UTC, as it is stored
+        "0001-01-01T00:00:00",  # before year 1 once the Pemda's zone is taken off
+        "kemarin sore",
+    ],
+)
+def test_unreadable_received_at_keeps_the_sms_with_its_arrival_time(
+    client, sms_account, gateway, received_at
+):
+    payload = signed_json(sms_with("Lampu jalan mati di Cangkuang", "t1", received_at=received_at))
+    assert post(client, payload).json() == {"ok": True, "duplicate": False}
+    event = InboundEvent.objects.get()
+    assert event.external_id.startswith("sms-bupati:t1@?")
+    # The gateway's retry carries the same value: the same delivery.
+    retry = WirePayload(payload.body, sms_standin.signed_headers(SECRET, payload.body))
+    assert post(client, retry).json() == {"ok": True, "duplicate": True}
+    before = timezone.now()
+    assert process_pending() == ["processed"]
+    event.refresh_from_db()
+    assert "received_at" in event.last_error and "tidak terbaca" in event.last_error
+    message = Message.objects.get(direction="in")
+    assert message.text == "Lampu jalan mati di Cangkuang"
+    assert abs((message.created_at - before).total_seconds()) < 60  # the time it arrived
+    assert Case.objects.count() == 1 and len(gateway.sent_messages()) == 1
+
+
+def test_same_id_with_two_unreadable_times_is_two_messages(client, sms_account, gateway):
+    # A content-derived id (SMS Gateway for Android) and a broken clock: still two SMS.
+    for stamp in ("99999999999999", "99999999999998"):
+        post(client, signed_json(sms_with("Air PDAM mati", "c0ffee", received_at=stamp)))
+    assert InboundEvent.objects.count() == 2
+    process_pending()
+    case = Case.objects.get()
+    assert case.messages.filter(direction="in").count() == 2
+
+
+def test_parts_index_infinity_is_kept_and_ignored_with_a_note(client, sms_account, gateway):
+    parts = {"ref": "7", "index": float("inf"), "total": 3}
+    payload = signed_json(sms_with("Jembatan retak", "p1", parts=parts))
+    assert b'"index": Infinity' in payload.body
+    assert post(client, payload).json() == {"ok": True, "duplicate": False}
+    event = InboundEvent.objects.get()
+    assert event.external_id.startswith("sms-bupati:sha256:")
+    assert process_pending() == ["ignored"]
+    event.refresh_from_db()
+    assert (event.status, event.last_error) == (
+        EventStatus.IGNORED,
+        "parts.index dan parts.total harus angka",
+    )
+    assert Case.objects.count() == 0 and gateway.sent_messages() == []
+
+
+def test_report_with_an_unreadable_time_still_moves_the_row(client, sms_account, gateway):
+    ack = acknowledged(client, gateway)
+    gateway_id = gateway.sent_messages()[0].gateway_id
+    report_ = {"id": gateway_id, "status": "delivered", "at": "99999999999999"}
+    assert post(client, signed_json(report_), STATUS).status_code == 200
+    before = timezone.now()
+    assert process_pending() == ["processed"]
+    ack.refresh_from_db()
+    assert ack.status == "delivered" and ack.delivered_at is not None
+    assert abs((ack.delivered_at - before).total_seconds()) < 60
+    event = InboundEvent.objects.get(headers__kind="status")
+    assert event.last_error == "at '99999999999999' tidak terbaca; dipakai waktu tiba"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
+from datetime import timedelta
 from io import StringIO
 from typing import Any
 
@@ -23,6 +24,7 @@ from sigap.channels.tests.conftest import post, process_pending
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.standins import payloads
 from sigap.standins import telegram as telegram_standin
+from sigap.standins.telegram.model import TelegramFile
 
 BOT_ID = "7000000001"
 BOT_TOKEN = f"{BOT_ID}:demo-telegram-bot-token"
@@ -439,3 +441,71 @@ def test_update_delivered_by_the_stand_in_over_http(live_server, tg_account, tel
     assert process_pending() == ["processed"]
     case = Case.objects.get()
     assert case.tracking_number in telegram.sent_messages(USER_ID)[0]["text"]
+
+
+# -- values Telegram should never send: the message is kept (robustness audit) ---------------
+
+
+def test_photo_sizes_with_unreadable_dimensions_still_give_the_usable_one(
+    client, tg_account, telegram
+):
+    jpeg = b"\xff\xd8\xff\xe0" + b"foto-jalan" * 40
+    telegram.add_file(jpeg, file_id="AgAC-lebar", file_path="photos/file_9.jpg")
+    [small, large] = payloads.telegram_photo("AgAC-lebar")
+    small["width"] = "wide"
+    odd = {"file_id": "AgAC-aneh", "file_unique_id": "aneh", "width": float("inf"), "height": 9}
+    photo = [small, large, odd]
+    deliver(client, update(message=payloads.telegram_message(caption="Jalan amblas", photo=photo)))
+    assert process_pending() == ["processed"]
+    case = Case.objects.get()
+    assert case.description == "Jalan amblas" and case.attachments.get().file.read() == jpeg
+    [get_file] = telegram.requests(path_contains="/getFile")
+    assert get_file.json["file_id"] == "AgAC-lebar"
+
+
+def test_get_file_with_an_unreadable_size_still_downloads(
+    client, tg_account, telegram, monkeypatch
+):
+    jpeg = b"\xff\xd8\xff\xe0" + b"foto-banjir" * 40
+    telegram.add_file(jpeg, file_id="AgAC-banjir", file_path="photos/file_5.jpg")
+    original = TelegramFile.to_json
+    monkeypatch.setattr(
+        TelegramFile, "to_json", lambda self: {**original(self), "file_size": float("inf")}
+    )
+    photo = payloads.telegram_photo("AgAC-banjir")
+    deliver(client, update(message=payloads.telegram_message(caption="Banjir", photo=photo)))
+    assert process_pending() == ["processed"]
+    assert Case.objects.get().attachments.get().file.read() == jpeg
+
+
+def test_venue_with_an_unreadable_point_is_kept_as_its_name(client, tg_account, telegram):
+    venue = {
+        "location": {"latitude": 10**400, "longitude": 107.5275},  # float() overflows
+        "title": "Pasar Soreang", "address": "Jl. Raya Soreang",
+    }  # fmt: skip
+    deliver(client, update(message=payloads.telegram_message(venue=venue)))
+    assert process_pending() == ["processed"]
+    case = Case.objects.get()
+    assert case.description == "Pasar Soreang, Jl. Raya Soreang" and case.latitude is None
+
+
+@pytest.mark.parametrize(
+    "status, answer, code",
+    [
+        (429, {"ok": False, "error_code": 429, "description": "Too Many Requests",
+               "parameters": {"retry_after": float("nan")}}, "429"),
+        (502, {"ok": False, "error_code": "bukan-angka", "description": "Bad Gateway"}, "502"),
+    ],
+)  # fmt: skip
+def test_unusable_numbers_in_a_refusal_still_requeue_the_send(
+    client, tg_account, telegram, status, answer, code
+):
+    telegram.fail_next(1, status=status, body=answer, path_contains="/sendMessage")
+    deliver(client, text("Parkir liar di trotoar"))
+    process_pending()
+    ack = OutboundMessage.objects.get()
+    assert (ack.status, ack.error_code, ack.attempts) == ("queued", code, 1)
+    assert ack.next_attempt_at - timezone.now() < timedelta(minutes=1)
+    OutboundMessage.objects.filter(pk=ack.pk).update(next_attempt_at=timezone.now())
+    assert outbound_send(ack.pk) == "sent"
+    assert len(telegram.sent_messages(USER_ID)) == 1
