@@ -64,6 +64,9 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        # django-ninja's own words (with the parser's message in DEBUG): ours are Indonesian.
+        return _error(request, 400, "invalid_json", "Isi permintaan bukan JSON yang sah.")
     return _error(request, exc.status_code, "error", str(exc))
 
 

@@ -55,3 +55,22 @@ def test_no_template_comment_spans_lines():
         if "{#" in line and "#}" not in line.split("{#", 1)[1]
     ]
     assert open_comments == []
+
+
+def test_an_expired_form_is_explained_in_indonesian(db):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/akun/masuk/", {"username": "x"})
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Formulir kedaluwarsa" in page and "CSRF verification failed" not in page
+
+
+def test_a_body_that_is_not_json_gets_an_indonesian_api_error(client, staff_a):
+    client.force_login(staff_a)
+    response = client.post("/api/cases", "{not json", content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == {
+        "code": "invalid_json",
+        "detail": "Isi permintaan bukan JSON yang sah.",
+    }
