@@ -29,6 +29,21 @@ class AgencyScopedAdmin(admin.ModelAdmin):
         scope = staff_scope(request.user)
         return queryset.filter(agency_subtree_q(scope.agency_paths, self.agency_field))
 
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        """The agency (and Pemda) a row may be given: the editor's own. The choice field
+        validates against this queryset, so a forged POST naming another agency is refused."""
+        if not is_system_admin(request) and db_field.name in ("agency", "pemda"):
+            from sigap.agencies.models import Agency, Pemda
+
+            scope = staff_scope(request.user)
+            agencies = Agency.objects.filter(agency_subtree_q(scope.agency_paths))
+            if db_field.name == "agency":
+                kwargs["queryset"] = agencies
+                kwargs["required"] = True  # a Pemda-wide row is the system admin's
+            else:
+                kwargs["queryset"] = Pemda.objects.filter(agencies__in=agencies).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 class SystemAdminWritesAdmin(admin.ModelAdmin):
     """Pemda-wide settings (SLA policies, calendars, regions): whoever holds the view permission

@@ -5,6 +5,7 @@ The content itself lives in small modules under ``sigap.demo.content``; this mod
 
 from sigap.demo.content import categories_a, categories_b, categories_c, categories_d
 from sigap.demo.content.agencies import AGENCIES, DEMO_STAFF, EMERGENCY_NUMBERS, KECAMATAN, PEMDA
+from sigap.demo.content.canned import CANNED_REPLIES
 from sigap.demo.content.knowledge import KNOWLEDGE_ARTICLES
 
 CATEGORIES = [
@@ -16,6 +17,7 @@ CATEGORIES = [
 
 __all__ = [
     "AGENCIES",
+    "CANNED_REPLIES",
     "CATEGORIES",
     "DEMO_STAFF",
     "EMERGENCY_NUMBERS",

@@ -15,12 +15,14 @@ from sigap.agencies.models import Agency, AgencyKind, Membership, Pemda, Role, U
 from sigap.agencies.services import agency_save, membership_add
 from sigap.catalog.models import Category, Priority
 from sigap.channels.models import ChannelAccount, ChannelKind
+from sigap.console.models import CannedReply
 from sigap.demo import data
 from sigap.regions.models import Region, RegionLevel
 from sigap.regions.services import regions_import_csv, regions_import_geojson
 from sigap.routing.models import KnowledgeArticle, RoutingModel
 from sigap.routing.training import routing_train
-from sigap.sla.models import BusinessCalendar, SlaPolicy
+from sigap.sla.models import BusinessCalendar, SlaPolicy, SlaRule
+from sigap.sla.services.setup import sla_setup_cache_clear
 
 logger = logging.getLogger(__name__)
 
@@ -62,10 +64,12 @@ def demo_seed() -> Pemda:
     agencies = _seed_agencies(pemda, calendars)
     policies = _seed_sla_policies()
     _seed_categories(pemda, agencies, policies)
+    _seed_emergency_rule(pemda, policies["darurat"])
     _seed_staff(agencies)
     _seed_channels(pemda, agencies["bupati"])
     _seed_router(pemda)
     _seed_knowledge(agencies)
+    _seed_canned_replies(pemda, agencies)
     return pemda
 
 
@@ -162,6 +166,16 @@ def _seed_sla_policies() -> dict[str, SlaPolicy]:
             },
         )
     return policies
+
+
+def _seed_emergency_rule(pemda: Pemda, policy: SlaPolicy) -> None:
+    """A case the triage raised to *darurat* (a fire told in a pothole category, say) gets the
+    emergency clocks, not its category's; a category rule would still win (see SlaRule)."""
+    SlaRule.objects.update_or_create(
+        pemda=pemda, category=None, agency=None, priority=Priority.EMERGENCY,
+        defaults={"policy": policy},
+    )  # fmt: skip
+    sla_setup_cache_clear()
 
 
 def _seed_categories(
@@ -286,6 +300,14 @@ def _seed_knowledge(agencies: dict[str, Agency]) -> None:
         )
 
 
+def _seed_canned_replies(pemda: Pemda, agencies: dict[str, Agency]) -> None:
+    for row in data.CANNED_REPLIES:
+        agency = agencies[row["agency"]] if row["agency"] else None
+        CannedReply.objects.update_or_create(
+            pemda=pemda, agency=agency, title=row["title"], defaults={"body": row["body"]}
+        )
+
+
 def _seed_router(pemda: Pemda) -> None:
     """Cold start: the first router learns from the catalog's example texts."""
     if not RoutingModel.objects.filter(pemda=pemda, is_active=True).exists():
@@ -306,11 +328,16 @@ def _admin_group() -> Group:
         ("agencies", "membership"),
         ("agencies", "user"),
         ("catalog", "category"),
+        # Each agency its own channels, answers and replies (rows scoped to its subtree).
+        ("channels", "channelaccount"),
+        ("routing", "knowledgearticle"),
+        ("console", "cannedreply"),
     ]
     read_only = [
         ("regions", "region"),
         ("sla", "slapolicy"),
         ("sla", "businesscalendar"),
+        ("routing", "triagepolicy"),
     ]
     wanted = Q(pk__in=[])
     for app_label, model in managed:

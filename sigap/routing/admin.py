@@ -5,14 +5,21 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from sigap.core.admin_caches import ClearsCachesOnChange
-from sigap.core.admin_scoping import CaseContentHiddenAdmin
+from sigap.core.admin_scoping import (
+    AgencyScopedAdmin,
+    CaseContentHiddenAdmin,
+    SystemAdminWritesAdmin,
+)
 from sigap.core.errors import DomainError
 from sigap.routing.gazetteer.aliases import region_alias_validate
 from sigap.routing.holds import policy_cache_clear
+from sigap.routing.knowledge import faq_cache_clear
 from sigap.routing.models import (
     Incident,
+    KnowledgeArticle,
     RegionAlias,
     RoutingExample,
     RoutingModel,
@@ -95,7 +102,7 @@ class RegionAliasAdmin(ClearsCachesOnChange):
 
 
 @admin.register(TriagePolicy)
-class TriagePolicyAdmin(ClearsCachesOnChange):
+class TriagePolicyAdmin(SystemAdminWritesAdmin, ClearsCachesOnChange):
     """Per-Pemda flood limits and the incident size that raises priority."""
 
     list_display = [
@@ -114,3 +121,50 @@ class IncidentAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class KnowledgeArticleForm(forms.ModelForm):
+    """Question variants one per line, not a JSON list: agency admins write these."""
+
+    questions = forms.CharField(
+        label=_("Variasi pertanyaan"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            'Satu pertanyaan per baris, dengan kata-kata warga, misalnya "syarat bikin KTP '
+            'apa aja". Makin banyak variasi, makin sering dijawab otomatis.'
+        ),
+    )
+
+    class Meta:
+        model = KnowledgeArticle
+        fields = ["agency", "title", "questions", "answer", "source_url", "is_active"]
+        help_texts = {
+            "answer": _(
+                "Dikirim apa adanya kepada warga yang pertanyaannya cocok, dengan tawaran untuk "
+                "dihubungkan ke petugas. Tidak ada jawaban yang dibuat otomatis."
+            ),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and isinstance(self.instance.questions, list):
+            self.initial["questions"] = "\n".join(str(q) for q in self.instance.questions)
+
+    def clean_questions(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["questions"].splitlines()]
+        questions = list(dict.fromkeys(line for line in lines if line))
+        if not questions:
+            raise forms.ValidationError(_("Tuliskan sedikitnya satu pertanyaan."))
+        return questions
+
+
+@admin.register(KnowledgeArticle)
+class KnowledgeArticleAdmin(AgencyScopedAdmin, ClearsCachesOnChange):
+    """Each agency keeps the answers to its common questions; the FAQ matcher of this process
+    rebuilds at once, the others within `knowledge.RECHECK_SECONDS`."""
+
+    form = KnowledgeArticleForm
+    list_display = ["title", "agency", "is_active", "updated_at"]
+    list_filter = ["is_active"]
+    search_fields = ["title", "answer"]
+    caches = (faq_cache_clear,)

@@ -49,3 +49,9 @@ class KnowledgeRow(TypedDict):
     questions: list[str]
     answer: str
     source_url: str
+
+
+class CannedReplyRow(TypedDict):
+    agency: str  # empty: Pemda-wide
+    title: str
+    body: str

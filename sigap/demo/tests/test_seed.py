@@ -96,3 +96,67 @@ def test_demo_agency_admin_cannot_escalate_or_edit_pemda_settings(db, client):
     assert list(officer.memberships.values_list("role", flat=True)) == [Role.AGENCY_OFFICER]
     policy = SlaPolicy.objects.first()
     assert client.post(f"/admin/sla/slapolicy/{policy.pk}/change/", {}).status_code == 403
+
+
+def test_demo_emergencies_get_the_emergency_clocks_whatever_their_category(db):
+    from sigap.cases.models import Case
+    from sigap.catalog.models import Category, Priority
+    from sigap.sla.selectors import sla_policy_for_case
+
+    pemda = demo_seed()
+    category = Category.objects.filter(pemda=pemda).exclude(default_priority=Priority.EMERGENCY)[0]
+    case = Case(pemda=pemda, category=category, priority=Priority.NORMAL)
+    assert sla_policy_for_case(case).code == "standar"
+    case.priority = Priority.EMERGENCY  # raised by the triage: a fire told as a road complaint
+    assert sla_policy_for_case(case).code == "darurat"
+
+
+def test_demo_agencies_keep_their_own_answers_and_replies(
+    db, client, django_capture_on_commit_callbacks
+):
+    from sigap.console.models import CannedReply
+    from sigap.routing import knowledge
+    from sigap.routing.models import KnowledgeArticle
+
+    pemda = demo_seed()
+    assert CannedReply.objects.filter(pemda=pemda, agency=None).count() >= 3
+    dputr, dinkes = Agency.objects.get(code="dputr"), Agency.objects.get(code="dinkes")
+    client.force_login(User.objects.get(username="admin.dputr"))
+    knowledge.faq_index_for(pemda)  # cached before the edit
+    article = {
+        "title": "Jadwal perbaikan jalan", "answer": "Perbaikan dijadwalkan per triwulan.",
+        "questions": "kapan jalan saya diperbaiki\n\nkapan jalan saya diperbaiki\njadwal aspal",
+        "is_active": "on",
+    }  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):  # the FAQ cache clears on commit
+        added = client.post("/admin/routing/knowledgearticle/add/", {**article, "agency": dputr.pk})
+    assert added.status_code == 302
+    saved = KnowledgeArticle.objects.get(title="Jadwal perbaikan jalan")
+    assert saved.agency == dputr
+    assert saved.questions == ["kapan jalan saya diperbaiki", "jadwal aspal"]
+    assert knowledge.faq_answer(pemda, "kapan jalan saya diperbaiki?") == saved  # cache cleared
+    # Another agency's article, forged: refused, nothing stored.
+    forged = client.post(
+        "/admin/routing/knowledgearticle/add/", {**article, "title": "Palsu", "agency": dinkes.pk}
+    )
+    assert forged.status_code == 200 and not KnowledgeArticle.objects.filter(title="Palsu").exists()
+    # A canned reply with a mistyped variable is refused with the variables that exist.
+    reply = {"pemda": pemda.pk, "agency": dputr.pk, "title": "Uji", "is_active": "on"}
+    typo = client.post("/admin/console/cannedreply/add/", {**reply, "body": "Halo {nma}"})
+    assert "Variabel tidak dikenal: {nma}" in typo.content.decode()
+    ok = client.post("/admin/console/cannedreply/add/", {**reply, "body": "Halo {nama}"})
+    assert ok.status_code == 302 and CannedReply.objects.get(title="Uji").agency == dputr
+    pemda_wide = client.post(
+        "/admin/console/cannedreply/add/", {**reply, "agency": "", "title": "U2", "body": "x"}
+    )
+    assert pemda_wide.status_code == 200 and not CannedReply.objects.filter(title="U2").exists()
+
+
+def test_demo_system_admin_connects_channels_and_sets_triage_limits(db, client):
+    demo_seed()
+    client.force_login(User.objects.get(username="admin.sistem"))
+    assert client.get("/admin/channels/channelaccount/").status_code == 200
+    assert client.get("/admin/channels/channelaccount/add/").status_code == 200
+    assert client.get("/admin/routing/triagepolicy/add/").status_code == 200
+    client.force_login(User.objects.get(username="admin.dputr"))
+    assert client.get("/admin/routing/triagepolicy/add/").status_code == 403
