@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
@@ -34,6 +35,10 @@ MAX_PAGE = 20
 _ANY: list[tuple[str, Any]] = [("", _("Semua"))]
 
 
+MAX_ID = 2**31 - 1
+EARLIEST_DAY, LATEST_DAY = date(2000, 1, 1), date(2100, 12, 31)
+
+
 class InboxFilterForm(forms.Form):
     """Every inbox parameter; a bad value is reported and ignored, never a 500 or a leak."""
 
@@ -48,8 +53,11 @@ class InboxFilterForm(forms.Form):
         label=_("Prioritas"), required=False, choices=[*_ANY, *Priority.choices]
     )
     channel = forms.ChoiceField(label=_("Kanal"), required=False, choices=[*_ANY, *Channel.choices])
-    category = forms.IntegerField(label=_("Kategori"), required=False, min_value=1)
-    agency = forms.IntegerField(label=_("Instansi"), required=False, min_value=1)
+    # Bounded like the database's integer keys: a larger number overflows SQLite's parameters.
+    category = forms.IntegerField(
+        label=_("Kategori"), required=False, min_value=1, max_value=MAX_ID
+    )
+    agency = forms.IntegerField(label=_("Instansi"), required=False, min_value=1, max_value=MAX_ID)
     kecamatan = forms.RegexField(
         label=_("Kecamatan"),
         required=False,
@@ -74,6 +82,11 @@ class InboxFilterForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
+        for name in ("date_from", "date_to"):
+            day = cleaned.get(name)
+            # The filter turns days into moments a day either side: year 1 or 9999 overflows.
+            if day is not None and not EARLIEST_DAY <= day <= LATEST_DAY:
+                self.add_error(name, _("Tanggal di luar jangkauan (tahun 2000 sampai 2100)."))
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             self.add_error("date_to", _("Tanggal akhir tidak boleh sebelum tanggal awal."))

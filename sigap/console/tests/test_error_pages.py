@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_an_unknown_address_is_an_indonesian_404(client, db):
     response = client.get("/tidak-ada/")
@@ -74,3 +76,33 @@ def test_a_body_that_is_not_json_gets_an_indonesian_api_error(client, staff_a):
         "code": "invalid_json",
         "detail": "Isi permintaan bukan JSON yang sah.",
     }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date_to": "9999-12-31"},
+        {"date_from": "0001-01-01"},
+        {"category": "99999999999999999999"},
+        {"agency": "99999999999999999999"},
+    ],
+)
+def test_out_of_range_inbox_filters_are_refused_not_a_500(client, staff_a, query):
+    client.force_login(staff_a)
+    response = client.get("/konsol/", query)
+    assert response.status_code == 200  # the filter is invalid and ignored
+    if "date_to" in query or "date_from" in query:
+        assert "Tanggal di luar jangkauan" in response.content.decode()
+
+
+@pytest.mark.parametrize("week", ["9999-12-31", "0001-01-01"])
+def test_an_out_of_range_roster_week_shows_this_week(client, staff_a, week):
+    client.force_login(staff_a)
+    assert client.get("/konsol/piket/", {"minggu": week}).status_code == 200
+
+
+@pytest.mark.parametrize("raw", ["99999999999999999999", "²"])
+def test_odd_notification_ids_are_refused_in_indonesian(client, staff_a, raw):
+    client.force_login(staff_a)
+    response = client.post("/konsol/notifikasi/baca/", {"id": raw}, follow=True)
+    assert response.status_code == 200 and "Notifikasi tidak dikenal." in response.content.decode()

@@ -50,7 +50,8 @@ def notifications_mark_read(request: HttpRequest) -> HttpResponse:
     """One notification (``id``) or, without it, all of mine."""
     user = _user(request)
     raw = request.POST.get("id", "")
-    if raw and not raw.isdigit():
+    # ASCII digits of a key's size: `str.isdigit` also takes "²", and 20 digits overflow.
+    if raw and not (raw.isascii() and raw.isdigit() and len(raw) <= 10):
         messages.error(request, _("Notifikasi tidak dikenal."))
         return redirect("console:notifications")
     marked = sla_notification_mark_read(user=user, ids=[int(raw)] if raw else None)

@@ -69,6 +69,8 @@ def _week_start(raw: str | None, today: date) -> date:
         chosen = date.fromisoformat(raw) if raw else today
     except ValueError:
         chosen = today
+    if not date(2000, 1, 1) <= chosen <= date(2100, 12, 31):  # a week of year 9999 overflows
+        chosen = today
     return chosen - timedelta(days=chosen.weekday())
 
 
