@@ -46,6 +46,10 @@ from sigap.core.errors import DomainError
 
 # The admin's own login counts failures and honours the lockout like the console's.
 admin.site.login_form = AdminLockoutAuthenticationForm
+admin.site.site_header = _("Pengaturan Sigap")
+admin.site.site_title = _("Pengaturan Sigap")
+admin.site.index_title = _("Konfigurasi Pemda, instansi, kanal, dan SLA")
+admin.site.site_url = "/konsol/"
 
 
 @admin.register(Pemda)

@@ -35,10 +35,20 @@ def _local(moment: datetime, case: Case) -> str:
 
 
 def acknowledgement_text(case: Case) -> str:
-    lines = [
+    emergency = case.priority == Priority.EMERGENCY or case.kind == CaseKind.EMERGENCY
+    lines = []
+    if emergency:
+        # First thing read in a panic: whom to call now; the tracking details can wait.
+        lines.append(
+            _("DARURAT: jika keadaan ini sedang terjadi, segera hubungi %(numbers)s.")
+            % {"numbers": EMERGENCY_NUMBERS}
+        )
+        if case.channel != ChannelKind.SMS:  # an SMS cannot carry a location pin
+            lines.append(_("Mohon bagikan lokasi Anda (share location) agar petugas cepat tiba."))
+    lines.append(
         _("Terima kasih, laporan Anda sudah kami terima dengan nomor %(number)s.")
         % {"number": case.tracking_number}
-    ]
+    )
     if case.agency is not None:
         lines.append(_("Ditangani oleh: %(agency)s.") % {"agency": case.agency.name})
     else:
@@ -48,13 +58,6 @@ def acknowledgement_text(case: Case) -> str:
             _("Petugas akan menanggapi paling lambat %(due)s.")
             % {"due": _local(case.first_response_due_at, case)}
         )
-    if case.priority == Priority.EMERGENCY or case.kind == CaseKind.EMERGENCY:
-        lines.append(
-            _("Jika ini keadaan darurat yang sedang terjadi, segera hubungi %(numbers)s.")
-            % {"numbers": EMERGENCY_NUMBERS}
-        )
-        if case.channel != ChannelKind.SMS:  # an SMS cannot carry a location pin
-            lines.append(_("Mohon bagikan lokasi Anda (share location) agar petugas cepat tiba."))
     lines.append(_("Pantau perkembangan: %(link)s") % {"link": status_link(case)})
     lines.append(
         _("Cek status kapan saja dengan membalas: cek status %(number)s")

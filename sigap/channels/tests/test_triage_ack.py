@@ -29,6 +29,9 @@ def test_emergency_acknowledgement_gives_numbers_and_asks_for_location(client, w
     assert TriageResult.objects.get(case=case).emergency["kind"] == "fire"
     text = OutboundMessage.objects.get().message.text
     assert "112" in text and "113" in text and "lokasi" in text
+    # The numbers come first: read in a panic, before the tracking details.
+    assert text.startswith("DARURAT: jika keadaan ini sedang terjadi, segera hubungi 112")
+    assert case.tracking_number in text.splitlines()[2]
 
 
 def test_routed_case_acknowledgement_names_the_agency(client, wa_account, meta, router, agency_a):

@@ -94,6 +94,8 @@ class WalkinForm(forms.Form):
         fields["agency"].empty_label = (
             _("— pilih instansi —") if agency_required else _("— rutekan otomatis —")
         )
+        if agency_required:  # staff of an agency record for it: nothing is routed for them
+            fields["agency"].help_text = _("Instansi yang akan menangani laporan ini.")
         fields["category"].empty_label = _("— belum ditentukan —")
         regions = Region.objects.filter(code__startswith=f"{pemda.region.code}.") if (
             pemda.region

@@ -106,3 +106,15 @@ def test_odd_notification_ids_are_refused_in_indonesian(client, staff_a, raw):
     client.force_login(staff_a)
     response = client.post("/konsol/notifikasi/baca/", {"id": raw}, follow=True)
     assert response.status_code == 200 and "Notifikasi tidak dikenal." in response.content.decode()
+
+
+def test_the_system_admin_lands_in_the_admin(client, db, root_agency):
+    from sigap.agencies.models import Role, User
+    from sigap.agencies.services import membership_add
+
+    sysadmin = User.objects.create_user("diskominfo", password="x", is_staff=True)
+    membership_add(user=sysadmin, agency=root_agency, role=Role.SYSTEM_ADMIN)
+    client.force_login(sysadmin)
+    response = client.get("/konsol/")
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert "Pengaturan Sigap" in client.get("/admin/").content.decode()

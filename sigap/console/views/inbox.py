@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sigap.agencies.models import User
-from sigap.agencies.selectors import StaffScope, staff_scope_for_request
+from sigap.agencies.selectors import StaffScope, staff_scope_for_request, user_is_system_admin
 from sigap.cases import permissions
 from sigap.cases.models import Case, CaseStatus
 from sigap.cases.search import SEARCH_LIMIT, case_find_by_tracking_number
@@ -103,6 +103,9 @@ class InboxRow:
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     scope = staff_scope_for_request(request)
+    if scope.sees_nothing and request.user.is_staff and user_is_system_admin(request.user):
+        # The system admin configures and reads no case: their work is in the admin.
+        return redirect("admin:index")
     form = InboxFilterForm(request.GET, default_view=inbox_view_default(scope))
     filters = form.filters()
     if filters.query:
