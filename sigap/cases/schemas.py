@@ -75,15 +75,24 @@ class CaseDetailOut(CaseOut):
     events: list[EventOut]
 
 
-class CaseCreateIn(Schema):
-    """A case recorded by staff (walk-in, phone, letter) or a back-office system."""
+class CaseAcceptedOut(Schema):
+    """A recorded case the caller may not read (routed to, or since moved to, another agency):
+    the number to quote and the status, nothing of its content."""
 
-    channel: str = Field("walk_in", description="walk_in, phone, letter, web, …")
+    tracking_number: str
+    status: str
+
+
+class CaseCreateIn(Schema):
+    """A case recorded by staff: received at the desk, by phone or by letter."""
+
+    channel: str = Field("walk_in", description="walk_in, phone atau letter")
     description: str = Field(..., min_length=1, max_length=20000)
     category: str | None = Field(None, description="Kode kategori")
-    reporter_name: str = ""
-    reporter_phone: str = ""
-    reporter_email: str = ""
+    # Stored on a contact of this case alone: never matched to an existing citizen.
+    reporter_name: str = Field("", max_length=150)
+    reporter_phone: str = Field("", max_length=20)
+    reporter_email: str = Field("", max_length=254)
     latitude: float | None = None
     longitude: float | None = None
     location_text: str = ""

@@ -66,6 +66,16 @@ def case_visible_q(scope: StaffScope, *, prefix: str = "") -> Q:
     return query
 
 
+def case_masked_q(scope: StaffScope) -> Q | None:
+    """Of the cases the scope may read, those it reads with personal data masked
+    (``permissions.must_mask_personal_data``: anonymous, outside the Pemdas where it may reveal
+    the reporter), as a query for the search; None when it reads every case as stored."""
+    readable = scope.pemda_wide | scope.operator_pemdas
+    if scope.is_superuser or (not scope.agency_paths and readable <= scope.reveal_reporter_pemdas):
+        return None  # a coordinator reads every case of their Pemda as stored
+    return Q(is_anonymous=True) & ~Q(pemda_id__in=scope.reveal_reporter_pemdas)
+
+
 @dataclass(frozen=True)
 class InboxScope:
     """A staff scope with its agency subtrees resolved into ids, once per inbox request.
@@ -196,13 +206,17 @@ def case_list_for_user(
     cases = Case.objects.filter(case_visible_q(scope)).select_related(
         "agency", "category", "assignee", "region", "pemda"
     )
-    cases = _apply_filters(cases, filters)
+    cases = _apply_filters(cases, filters, masked=case_masked_q(scope))
     if filters.view in InboxView.ALL_VIEWS:
         cases = cases.filter(inbox_view_q(filters.view, scope, now=now or timezone.now()))
     return cases
 
 
-def _apply_filters(cases: QuerySet[Case], f: CaseFilters, *, rank: bool = False) -> QuerySet[Case]:
+def _apply_filters(
+    cases: QuerySet[Case], f: CaseFilters, *, masked: Q | None, rank: bool = False
+) -> QuerySet[Case]:
+    """``masked`` (``case_masked_q``) is required: a search that forgot it would match the
+    original text of cases the viewer reads masked."""
     exact = {
         "status": f.status,
         "priority": f.priority,
@@ -235,9 +249,9 @@ def _apply_filters(cases: QuerySet[Case], f: CaseFilters, *, rank: bool = False)
     if f.search_ids is not None:
         cases = cases.filter(ids_q(f.search_ids, vendor=connections[cases.db].vendor))
         if rank:
-            cases = case_search_rank(cases, f.query)
+            cases = case_search_rank(cases, f.query, masked=masked)
     elif f.query:
-        cases = case_search(cases, f.query, rank=rank)
+        cases = case_search(cases, f.query, rank=rank, masked=masked)
     return cases
 
 
@@ -349,10 +363,13 @@ def case_inbox_search(
     if not filters.query or filters.search_ids is not None:
         return filters, False
     inbox = inbox_scope_for(scope)
-    base = _apply_filters(
-        Case.objects.filter(_inbox_visible_q(inbox)), replace(filters, query="", view="")
-    )
     scope = inbox.scope
+    masked = case_masked_q(scope)
+    base = _apply_filters(
+        Case.objects.filter(_inbox_visible_q(inbox)),
+        replace(filters, query="", view=""),
+        masked=masked,
+    )
     only_agencies = not (scope.is_superuser or scope.pemda_wide or scope.operator_pemdas)
     ids, truncated = case_search_ids(
         base,
@@ -360,6 +377,7 @@ def case_inbox_search(
         messages_visible=_messages_visible_q(inbox),
         # Agency staff only: the text indexes narrow by agency themselves.
         agency_ids=inbox.agency_ids if only_agencies else None,
+        masked=masked,
     )
     return replace(filters, search_ids=tuple(ids)), truncated
 
@@ -389,7 +407,7 @@ def case_inbox_for_user(
         .select_related("agency", "category", "assignee")
         .only(*INBOX_ROW_FIELDS)
     )
-    cases = _apply_filters(cases, filters, rank=ranked)
+    cases = _apply_filters(cases, filters, masked=case_masked_q(inbox.scope), rank=ranked)
     if filters.view in InboxView.ALL_VIEWS:
         cases = cases.filter(inbox_view_q(filters.view, inbox, now=now))
     return _inbox_ordering(cases, filters, now=now)
@@ -409,7 +427,11 @@ def case_inbox_counts(
     """
     now = now or timezone.now()
     inbox = inbox_scope_for(scope)
-    base = _apply_filters(Case.objects.filter(_inbox_visible_q(inbox)), replace(filters, view=""))
+    base = _apply_filters(
+        Case.objects.filter(_inbox_visible_q(inbox)),
+        replace(filters, view=""),
+        masked=case_masked_q(inbox.scope),
+    )
     parts, params = [], []
     for index, view in enumerate(InboxView.ALL_VIEWS):
         tab = base.filter(inbox_view_q(view, inbox, now=now)).order_by().values("id")[: cap + 1]
@@ -441,6 +463,31 @@ def case_get_for_user(scope: StaffScope, *, tracking_number: str) -> Case:
 
 def case_timeline(case: Case) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor").order_by("created_at", "id")
+
+
+def case_attachment_names(scope: StaffScope, case: Case) -> dict[int, str]:
+    """Each attachment's file name (by id) as this viewer may read it. A citizen's file name
+    often is their name or NIK ("KTP_Budi_Santoso.jpg"): a viewer who reads the case masked gets
+    "lampiran-<n>.<type>" instead, numbered in upload order, on the page, the timeline, the
+    API and the download alike."""
+    masked = permissions.must_mask_personal_data(scope, case)
+    rows = case.attachments.order_by("id").values_list("id", "original_name", "extension")
+    return {
+        attachment_id: name if name and not masked else _neutral_name(number, extension)
+        for number, (attachment_id, name, extension) in enumerate(rows, start=1)
+    }
+
+
+def _neutral_name(number: int, extension: str) -> str:
+    return _("lampiran-%(number)d.%(extension)s") % {"number": number, "extension": extension}
+
+
+def attachment_event_name(event: CaseEvent, names: dict[int, str]) -> str:
+    """The file name of an attachment event (whose ``to_value`` holds the original name) from
+    ``case_attachment_names``; a neutral word when the attachment is unknown."""
+    attachment_id = event.data.get("attachment_id") if isinstance(event.data, dict) else None
+    name = names.get(attachment_id) if isinstance(attachment_id, int) else None
+    return name or _("lampiran")
 
 
 def case_messages(case: Case) -> QuerySet[Message]:

@@ -20,6 +20,12 @@ class Channel(models.TextChoices):
     WALK_IN = "walk_in", _("Datang langsung")
 
 
+# Channels on which staff type the reporter in (at the desk, from a call, from a letter): the
+# only channels a staff member may record a case on, and the ones without channel identities
+# (``sigap.contacts.services.contact_record``).
+STAFF_ENTRY_CHANNELS = frozenset({Channel.WALK_IN.value, Channel.PHONE.value, Channel.LETTER.value})
+
+
 class Contact(models.Model):
     pemda = models.ForeignKey("agencies.Pemda", on_delete=models.PROTECT, related_name="contacts")
     display_name = models.CharField(_("nama"), max_length=150, blank=True)

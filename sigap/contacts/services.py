@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sigap.agencies.models import Pemda
-from sigap.contacts.models import Contact, ContactIdentity
+from sigap.contacts.models import STAFF_ENTRY_CHANNELS, Contact, ContactIdentity
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,36 @@ class ResolvedIdentity:
 def contact_resolve(*, pemda: Pemda, channel: str, sender: SenderIdentity) -> Contact | None:
     """Find or create the contact behind a channel identity, never twice under concurrency.
 
-    Returns None when the sender gave no identity (anonymous web form).
+    Returns None when the sender gave no identity (anonymous web form). Staff-typed channels
+    (walk-in, phone, letter) have no identity to find: see ``contact_record``.
     """
+    if channel in STAFF_ENTRY_CHANNELS:
+        return contact_record(pemda=pemda, sender=sender)
     resolved = identity_resolve(pemda=pemda, channel=channel, sender=sender)
     return resolved.contact if resolved is not None else None
+
+
+def contact_record(*, pemda: Pemda, sender: SenderIdentity) -> Contact | None:
+    """A new contact holding exactly what staff typed for one case, without a channel identity.
+
+    A phone number or address typed by staff proves nothing about who owns it. Matching it to
+    an existing contact (by identity or by phone) would show the typist whoever stands behind
+    the number, even the reporter of an anonymous case, and would hang the new case on a
+    citizen's WhatsApp or Telegram identity (replies, ratings, flood limits). So every staff-
+    entered reporter is a contact of its own; the price is that two visits of one person are
+    not linked by their number (a coordinator links related cases). A reporter known only by
+    name still becomes a contact, to see on the case and reach by letter. None without any of
+    name, phone or e-mail.
+    """
+    name, phone, email = sender.display_name.strip(), sender.phone.strip(), sender.email.strip()
+    if not (name or phone or email):
+        return None
+    return Contact.objects.create(
+        pemda=pemda,
+        display_name=name[:150],
+        phone=normalize_msisdn(phone)[:20] if phone else "",
+        email=email[:254],
+    )
 
 
 def identity_resolve(

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sigap.agencies.models import Agency, User
-from sigap.agencies.selectors import staff_scope
+from sigap.agencies.selectors import StaffScope, staff_scope
 from sigap.cases import permissions
 from sigap.cases.models import Case, CaseStatus, DispositionReason
 from sigap.cases.services.common import case_lock, ensure_can_act
@@ -30,6 +30,7 @@ from sigap.cases.services.workflow import (
 )
 from sigap.core.errors import Conflict, DomainError
 from sigap.core.files import check_attachment
+from sigap.routing.detectors.pii import mask_personal_data
 
 if TYPE_CHECKING:
     from sigap.channels.models import OutboundMessage
@@ -81,28 +82,38 @@ def case_note_add(*, case: Case, actor: User, text: str) -> NoteResult:
 
     case = case_add_note(case=case, actor=actor, text=text)
     names = mentioned_usernames(text)
-    users = _mentionable(case, names, actor)
+    mentioned = _mentionable(case, names, actor)
+    users = [user for user, _scope in mentioned]
     found = {user.username.lower() for user in users}
     now = timezone.now()
-    note = " ".join(text.split())
-    message = _("%(actor)s menyebut Anda di laporan %(number)s: %(note)s") % {
-        "actor": actor,
-        "number": case.tracking_number,
-        "note": note[:300],
-    }
     SlaNotification.objects.bulk_create(
         SlaNotification(
             recipient=user,
             case=case,
             kind=NotificationKind.MENTION,
             stage="",
-            text=message,
+            text=_mention_text(case, actor, text, scope),
             created_at=now,
         )
-        for user in users
+        for user, scope in mentioned
     )
     unknown = [name for name in names if name.lower() not in found]
     return NoteResult(case=case, notified=users, unknown=unknown)
+
+
+def _mention_text(case: Case, actor: User, note: str, scope: StaffScope) -> str:
+    """The notification as its recipient may read it: the stored text travels to the console
+    list, e-mail and WhatsApp, so an agency recipient of an anonymous case gets the note's
+    personal data masked, as on the case page (masked before the cut: a cut number would slip
+    past the masking)."""
+    note = " ".join(note.split())
+    if permissions.must_mask_personal_data(scope, case):
+        note = mask_personal_data(note)
+    return _("%(actor)s menyebut Anda di laporan %(number)s: %(note)s") % {
+        "actor": actor,
+        "number": case.tracking_number,
+        "note": note[:300],
+    }
 
 
 def mentioned_usernames(text: str) -> list[str]:
@@ -115,14 +126,16 @@ def mentioned_usernames(text: str) -> list[str]:
     return names[:MAX_MENTIONS]
 
 
-def _mentionable(case: Case, names: list[str], actor: User) -> list[User]:
+def _mentionable(case: Case, names: list[str], actor: User) -> list[tuple[User, StaffScope]]:
+    """The mentioned staff who may see the case, each with their scope."""
     if not names:
         return []
     query = Q(pk__in=[])
     for name in names:
         query |= Q(username__iexact=name)
     candidates = User.objects.filter(query, is_active=True).exclude(pk=actor.pk)
-    return [user for user in candidates if permissions.can_view(staff_scope(user), case)]
+    scoped = [(user, staff_scope(user)) for user in candidates]
+    return [(user, scope) for user, scope in scoped if permissions.can_view(scope, case)]
 
 
 def _work_start(case: Case, actor: User, note: str) -> Case:

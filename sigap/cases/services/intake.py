@@ -36,6 +36,7 @@ from sigap.contacts.models import Channel, Contact
 from sigap.contacts.services import SenderIdentity, contact_resolve
 from sigap.core.errors import DomainError
 from sigap.core.files import SniffedType, check_attachment
+from sigap.core.images import image_without_metadata
 from sigap.regions.models import Region
 from sigap.regions.selectors import region_at_point
 
@@ -389,22 +390,25 @@ def attachments_store(
     actor: User | None = None,
     is_internal: bool = False,
 ) -> list[Attachment]:
-    """Save already-checked attachments to storage and the timeline."""
+    """Save already-checked attachments to storage and the timeline. Images are stored without
+    their metadata (EXIF GPS position, camera owner, XMP): on an anonymous case they would name
+    the reporter to the agency."""
     types = sniffed or [check_attachment(a.content, name=a.name) for a in incoming]
     stored = []
     for item, kind in zip(incoming, types, strict=True):
+        content = image_without_metadata(item.content, kind.mime)
         attachment = Attachment(
             case=case,
             message=message,
             original_name=item.name[:255],
             content_type=kind.mime,
             extension=kind.extension,
-            size=len(item.content),
-            sha256=hashlib.sha256(item.content).hexdigest(),
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
             uploaded_by=actor,
             is_internal=is_internal,
         )
-        attachment.file.save("upload", ContentFile(item.content), save=False)
+        attachment.file.save("upload", ContentFile(content), save=False)
         attachment.save()
         stored.append(attachment)
         event_record(

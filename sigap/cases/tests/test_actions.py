@@ -106,6 +106,23 @@ def test_note_notifies_mentioned_staff_who_may_see_the_case(
     assert "petugas.a menyebut Anda di laporan" in rows[0].text
 
 
+def test_mention_on_an_anonymous_case_is_masked_for_each_recipient_who_reads_it_masked(
+    make_case, agency_b, staff_b, coordinator
+):
+    """The stored text goes to the console list, e-mail and WhatsApp: the agency officer gets
+    the note's personal data masked, the coordinator (who may reveal the reporter) as written."""
+    case = make_case("Antrean puskesmas lama", agency=agency_b, is_anonymous=True)
+    note = "@petugas.b pelapor minta ditelepon 081234567890, NIK 3204121208900003"
+    case_note_add(case=case, actor=coordinator, text=note)
+    stored = SlaNotification.objects.get(kind=NotificationKind.MENTION, recipient=staff_b)
+    assert "081234567890" not in stored.text and "3204121208900003" not in stored.text
+    assert "xxxxxxxxxx90" in stored.text and "xxxxxxxxxxxxxx03" in stored.text
+    assert "minta ditelepon" in stored.text
+    case_note_add(case=case, actor=staff_b, text="@koordinator hp-nya 081234567890")
+    to_coordinator = SlaNotification.objects.get(recipient=coordinator)
+    assert "081234567890" in to_coordinator.text
+
+
 def test_note_must_not_be_empty(case_a, staff_a):
     with pytest.raises(DomainError, match="tidak boleh kosong"):
         case_note_add(case=case_a, actor=staff_a, text="  ")

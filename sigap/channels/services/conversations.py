@@ -25,6 +25,7 @@ from sigap.cases.services import (
 )
 from sigap.channels.models import ChannelAccount, Conversation, OutboundMessage
 from sigap.channels.services import ratings, replies
+from sigap.channels.services.openers import is_opener, opener_answer
 from sigap.channels.services.outbox import outbound_create
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.contacts.services import identity_get, identity_resolve
@@ -100,6 +101,9 @@ def _route_message(account: ChannelAccount, message: IncomingMessage) -> HandleR
         known = _continue_conversation(account, identity, contact, message)
         if known is not None:
             return known
+    if identity is not None and is_opener(message):
+        prompt = opener_answer(account=account, identity=identity, contact=contact, message=message)
+        return HandleResult(outcome="opener", outbound_ids=[prompt.pk] if prompt else [])
     article = faq_answer(account.pemda, message.text) if message.text and identity else None
     if article is not None and identity is not None:
         return _answer_faq(account, identity, contact, message, article)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from sigap.agencies.selectors import StaffScope
 from sigap.cases import permissions
 from sigap.cases.models import Case, CaseStatus, EventKind, Message, Priority
+from sigap.cases.selectors import attachment_event_name
 from sigap.routing.models import TriageResult
 
 register = template.Library()
@@ -184,6 +185,24 @@ def event_value(event: Any, value: str) -> str:
     if event.kind == "message_out" and value:
         return str(_PURPOSES.get(value, value))
     return value
+
+
+@register.simple_tag(takes_context=True)
+def attachment_name(context: template.Context, attachment: Any) -> str:
+    """The attachment's file name as the viewer may read it (the page's ``attachment_names``,
+    see ``case_attachment_names``); a page that did not provide them shows a neutral one."""
+    names = context.get("attachment_names") or {}
+    neutral = _("lampiran.%(extension)s") % {"extension": attachment.extension}
+    return names.get(attachment.pk) or neutral
+
+
+@register.simple_tag(takes_context=True)
+def timeline_value(context: template.Context, event: Any) -> str:
+    """An event's new value for people (``event_value``); for an attachment its file name as
+    the viewer may read it: ``to_value`` holds the name the citizen gave the file."""
+    if event.kind == EventKind.ATTACHMENT:
+        return attachment_event_name(event, context.get("attachment_names") or {})
+    return event_value(event, event.to_value)
 
 
 def triage_context(scope: StaffScope, case: Case, timeline: list[Any]) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from sigap.agencies.models import Pemda
+from sigap.agencies.models import Pemda, Role, User
+from sigap.agencies.services import membership_add
 from sigap.cases.models import Attachment, Case, CaseEvent, EventKind, Message
 from sigap.contacts.models import Contact
 from sigap.regions.models import Region, RegionLevel
@@ -149,3 +150,28 @@ def test_leader_may_not_record_cases(client, leader):
     assert client.get(URL).status_code == 403
     assert client.post(URL, _data()).status_code == 403
     assert Case.objects.count() == 0
+
+
+def test_a_typed_phone_never_shows_another_reporter(client, make_case, coordinator, staff_a):
+    on_whatsapp = make_case(sender="6281234567890")  # Siti Rahma on WhatsApp
+    client.force_login(coordinator)
+    client.post(URL, _data(agency="", reporter_name="Budi Santoso", is_anonymous="on"))
+    anonymous = Case.objects.get(is_anonymous=True)
+
+    client.force_login(staff_a)
+    response = client.post(URL, _data(reporter_name=""), follow=True)
+
+    case = Case.objects.exclude(pk__in=[anonymous.pk, on_whatsapp.pk]).get()
+    assert response.status_code == 200 and case.tracking_number in response.text
+    assert "Budi Santoso" not in response.text and "Siti Rahma" not in response.text
+    assert case.contact not in {anonymous.contact, on_whatsapp.contact}
+    assert (case.contact.display_name, case.contact.phone) == ("", "6281234567890")
+    assert not case.contact.identities.exists()
+
+
+def test_system_admin_may_not_record_cases(client, root_agency):
+    admin = User.objects.create_user(username="admin.sistem", password="rahasia-uji-123")
+    membership_add(user=admin, agency=root_agency, role=Role.SYSTEM_ADMIN)
+    client.force_login(admin)
+    assert client.post(URL, _data()).status_code == 403
+    assert Case.objects.count() == 0 and Contact.objects.count() == 0

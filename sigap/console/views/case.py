@@ -7,6 +7,7 @@ selector), read-only roles get 403 with the reason. Bulk actions from the inbox:
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -26,8 +27,9 @@ from sigap.agencies.models import User
 from sigap.agencies.selectors import StaffScope, staff_list_for_agency, staff_scope_for_request
 from sigap.cases import permissions
 from sigap.cases import services as case_services
-from sigap.cases.models import Case
+from sigap.cases.models import Attachment, Case
 from sigap.cases.selectors import (
+    case_attachment_names,
     case_get_for_user,
     case_messages,
     case_reporter_for,
@@ -39,6 +41,7 @@ from sigap.console.canned import canned_choices_for_case
 from sigap.console.forms import case as case_forms
 from sigap.console.templatetags.case_page import sla_clocks, triage_context
 from sigap.core.errors import Conflict, DomainError
+from sigap.core.images import ImageStructureError, strip_image_metadata
 from sigap.routing.incidents import (
     case_incident_size,
     case_related,
@@ -85,6 +88,8 @@ def _context(
         "messages_list": list(case_messages(case).select_related("outbound")),
         "dispositions": case.dispositions.select_related("from_agency", "to_agency", "actor"),
         "attachments": list(case.attachments.all()),
+        # File names as this viewer may read them (``attachment_name``, ``timeline_value``).
+        "attachment_names": case_attachment_names(scope, case),
         "clocks": sla_clocks(case, timezone.now()),
         "can_act": can_act,
         "map_tiles": getattr(settings, "SIGAP_MAP_TILE_URL", DEFAULT_TILE_URL),
@@ -439,22 +444,38 @@ def _render_case(
 
 @require_safe
 def case_attachment(request: HttpRequest, tracking_number: str, digest: str) -> FileResponse:
-    """An attachment's bytes, only to staff who may see the case (media is never public)."""
-    case = case_get_for_user(staff_scope_for_request(request), tracking_number=tracking_number)
+    """An attachment's bytes, only to staff who may see the case (media is never public).
+    Named as the viewer may read it (``case_attachment_names``)."""
+    scope = staff_scope_for_request(request)
+    case = case_get_for_user(scope, tracking_number=tracking_number)
     attachment = case.attachments.filter(sha256=digest.lower()).order_by("id").first()
     if attachment is None or not attachment.file:
         raise Http404(_("Lampiran tidak ditemukan."))
     inline = attachment.is_image or attachment.content_type == "application/pdf"
+    body: Any = attachment.file.open("rb")
+    if attachment.is_image and permissions.must_mask_personal_data(scope, case):
+        body = io.BytesIO(_image_for_masked_viewer(attachment))
     response = FileResponse(
-        attachment.file.open("rb"),
+        body,
         content_type=attachment.content_type,
         as_attachment=not inline,
-        filename=attachment.original_name or f"lampiran.{attachment.extension}",
+        filename=case_attachment_names(scope, case).get(attachment.pk, ""),
     )
     # The bytes are the citizen's: never cached by shared proxies, never run as a page.
     response["Cache-Control"] = "private, no-store"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
     return response
+
+
+def _image_for_masked_viewer(attachment: Attachment) -> bytes:
+    """Intake stores images without metadata; one stored before that (or whose structure
+    intake could not read) is stripped here, or refused when it cannot be."""
+    with attachment.file.open("rb") as stored:
+        content = stored.read()
+    try:
+        return strip_image_metadata(content, attachment.content_type)
+    except ImageStructureError:
+        raise Http404(_("Lampiran ini rusak dan tidak dapat ditampilkan.")) from None
 
 
 urlpatterns = [

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 
-from sigap.agencies.models import Agency, Pemda, Role, User
+from sigap.agencies.models import Agency, Pemda, User
 from sigap.agencies.selectors import StaffScope, agency_list_for_scope, staff_scope_for_request
 from sigap.cases import permissions
 from sigap.cases.models import Case
@@ -29,8 +29,6 @@ from sigap.contacts.services import SenderIdentity
 from sigap.core.errors import DomainError
 from sigap.regions.models import Region, RegionLevel
 
-_WORKING_ROLES = {Role.COORDINATOR, Role.AGENCY_ADMIN, Role.AGENCY_OFFICER, Role.OPERATOR}
-
 
 def _staff(request: HttpRequest) -> User:
     if not isinstance(request.user, User):  # the login middleware already sent guests away
@@ -40,7 +38,7 @@ def _staff(request: HttpRequest) -> User:
 
 def _pemda_for(scope: StaffScope) -> Pemda:
     """The Pemda the staff member records for; leaders (read-only) record nothing."""
-    if not (scope.is_superuser or scope.roles & _WORKING_ROLES):
+    if not permissions.can_record_cases(scope):
         raise PermissionDenied(_("Peran Anda tidak dapat mencatat laporan baru."))
     pemda_ids = sorted(scope.reveal_reporter_pemdas | scope.operator_pemdas)
     if pemda_ids:
@@ -110,11 +108,9 @@ def _villages(pemda: Pemda, kecamatan_code: object) -> QuerySet[Region]:
 
 def _create(request: HttpRequest, pemda: Pemda, form: WalkinForm) -> Case:
     data = form.cleaned_data
-    phone, name = data["reporter_phone"], data["reporter_name"].strip()
-    # A reporter known only by name still becomes a contact (to see on the case and reach by
-    # letter); without a number there is nothing to match a later report against.
-    reporter_id = phone or (f"walkin-{data['submission_id']}" if name else "")
-    sender = SenderIdentity(external_id=reporter_id, display_name=name, phone=phone)
+    # Only what was typed: on these channels the reporter is never matched to an existing
+    # contact (``contact_record``), so the case page shows nobody else's name.
+    sender = SenderIdentity(display_name=data["reporter_name"], phone=data["reporter_phone"])
     upload = data.get("attachment")
     attachments = (
         (IncomingAttachment(content=upload.read(), name=upload.name[:255]),) if upload else ()
