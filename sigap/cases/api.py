@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from sigap.agencies.models import Agency, Pemda
@@ -60,8 +60,21 @@ class CaseListOut(CaseOut):
         return obj.description
 
 
+MAX_PAGE_SIZE = 1000
+MAX_OFFSET = 10_000_000
+
+
+class BoundedLimitOffset(LimitOffsetPagination):
+    """django-ninja's pagination with ceilings: a 20-digit offset or limit overflowed the
+    database's integers (a 500); beyond these an API client is told its request is invalid."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_PAGE_SIZE)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
 @router.get("", response=list[CaseListOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset, max_limit=MAX_PAGE_SIZE)
 def case_list(request: HttpRequest, filters: Query[CaseListQuery]) -> QuerySet[Case]:
     scope = staff_scope(request.user)
     request.sigap_scope = scope  # type: ignore[attr-defined]  # read by CaseListOut

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -21,8 +22,12 @@ class SenderIdentity:
 
 
 def normalize_msisdn(number: str) -> str:
-    """Indonesian numbers to 62…: strip '+', spaces and dashes, leading 0 → 62."""
-    digits = "".join(ch for ch in number if ch.isdigit())
+    """Indonesian numbers to 62…: strip '+', spaces and dashes, leading 0 → 62. Decimal digits
+    of other scripts (Arabic-Indic ٠٨١٢ from a phone's keyboard) become ASCII; other "digits"
+    (superscripts) are dropped: a provider is sent ASCII digits only."""
+    digits = "".join(
+        str(value) for ch in number if (value := unicodedata.decimal(ch, None)) is not None
+    )
     if digits.startswith("0"):
         digits = "62" + digits[1:]
     return digits

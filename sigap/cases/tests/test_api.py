@@ -302,3 +302,19 @@ def test_read_only_roles_may_not_record_cases(client, root_agency, role):
     assert body["code"] == "forbidden" and "tidak dapat mencatat laporan" in body["detail"]
     assert Case.objects.count() == 0 and Contact.objects.count() == 0
     assert Message.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "query", [{"offset": "9223372036854775808"}, {"limit": "99999999999999999999"}, {"limit": "0"}]
+)
+def test_out_of_range_pages_are_an_indonesian_422(client, case_a, staff_a, query):
+    client.force_login(staff_a)
+    response = client.get("/api/cases", query)
+    assert response.status_code == 422
+    assert response.json()["detail"].startswith("Data tidak sah")
+
+
+def test_pages_within_range_still_list(client, case_a, staff_a):
+    client.force_login(staff_a)
+    body = client.get("/api/cases", {"limit": "1000", "offset": "0"}).json()
+    assert [item["tracking_number"] for item in body["items"]] == [case_a.tracking_number]

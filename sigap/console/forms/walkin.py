@@ -24,7 +24,7 @@ WALKIN_CHANNELS = [
     (Channel.LETTER.value, Channel.LETTER.label),
 ]
 # Indonesian mobile and landline numbers in international form: 62 and 7 to 13 more digits.
-_MSISDN = re.compile(r"^62\d{7,13}$")
+_MSISDN = re.compile(r"^62[0-9]{7,13}$")
 
 
 class WalkinForm(forms.Form):

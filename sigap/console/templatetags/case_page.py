@@ -105,8 +105,8 @@ def _running(label: str, due: datetime | None, now: datetime, paused: bool) -> C
 
 def _done(label: str, due: datetime | None, at: datetime) -> Clock:
     late = due is not None and at > due
-    text = _("Terpenuhi, terlambat %(t)s") % {"t": duration_text(at - due)} if late and due else ""
-    return Clock(label, due, "overdue" if late else "done", text or _("Terpenuhi tepat waktu"))
+    text = _("Selesai, %(t)s lewat batas") % {"t": duration_text(at - due)} if late and due else ""
+    return Clock(label, due, "overdue" if late else "done", text or _("Selesai tepat waktu"))
 
 
 def sla_clocks(case: Case, now: datetime) -> list[Clock]:

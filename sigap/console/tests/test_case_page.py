@@ -337,3 +337,17 @@ def test_claim_is_offered_only_to_staff_who_may_hold_the_case(
     assert 'name="claim-version"' not in body and 'name="dispose-reason"' in body
     client.force_login(staff_a)
     assert 'name="claim-version"' in page(client, wa_case).content.decode()
+
+
+def test_a_finished_stage_says_whether_it_was_on_time_without_contradiction():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from sigap.console.templatetags.case_page import _done
+
+    due = timezone.now()
+    late = _done("Respons pertama", due, due + timedelta(hours=10))
+    assert (late.state, late.text) == ("overdue", "Selesai, 10 jam lewat batas")
+    on_time = _done("Respons pertama", due, due - timedelta(minutes=1))
+    assert (on_time.state, on_time.text) == ("done", "Selesai tepat waktu")

@@ -45,3 +45,11 @@ def test_a_reporter_known_only_by_name_is_a_contact_and_nobody_is_none(pemda):
     assert named is not None and named.display_name == "Ujang" and named.phone == ""
     assert contact_resolve(pemda=pemda, channel="letter", sender=SenderIdentity()) is None
     assert Contact.objects.count() == 1
+
+
+def test_phone_numbers_in_other_scripts_become_ascii_digits():
+    from sigap.contacts.services import normalize_msisdn
+
+    assert normalize_msisdn("٠٨١٢٣٤٥٦٠٠١٤") == "6281234560014"  # Arabic-Indic digits
+    assert normalize_msisdn("+62 812-3456-0014") == "6281234560014"
+    assert normalize_msisdn("62²812") == "62812"  # a superscript is not a digit of a number
