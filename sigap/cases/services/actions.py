@@ -64,7 +64,12 @@ def case_reply(
 
     case = case_lock(case)
     ensure_can_act(actor, case)
-    return staff_reply_send(case=case, actor=actor, text=text, key=key, template=template)
+    outbound = staff_reply_send(case=case, actor=actor, text=text, key=key, template=template)
+    if case.agency_id is not None:
+        # Answering the citizen is working on the case: the citizen's page stops saying
+        # "Terverifikasi" while an officer is already talking to them.
+        _work_start(case, actor, _("Petugas membalas warga."))
+    return outbound
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sigap.cases.models import Attachment, Case, CaseEvent, Disposition, EventKind
+from sigap.cases.models import Attachment, Case, CaseEvent, CaseStatus, Disposition, EventKind
 from sigap.channels.models import OutboundMessage
 from sigap.channels.services.outbox import outbound_send
 from sigap.channels.tests.conftest import ACCESS_TOKEN, APP_SECRET, PHONE_NUMBER_ID
@@ -143,6 +143,18 @@ def test_reply_goes_out_through_the_whatsapp_stand_in(
     # A double submit of the same form sends nothing more.
     act(client, wa_case, "reply", {"text": "Tim kami menuju lokasi.", "key": "r1"})
     assert OutboundMessage.objects.filter(purpose="reply").count() == 1
+
+
+def test_answering_the_citizen_puts_the_case_in_progress(client, staff_a, wa_case, meta):
+    meta.open_window(PHONE_NUMBER_ID, WA_ID)
+    assert wa_case.agency_id is not None and wa_case.status == CaseStatus.NEW
+    client.force_login(staff_a)
+    act(client, wa_case, "reply", {"text": "Kami cek ke lokasi besok pagi.", "key": "r9"})
+    wa_case.refresh_from_db()
+    assert wa_case.status == CaseStatus.IN_PROGRESS
+    changes = events(wa_case, EventKind.STATUS_CHANGED)
+    assert [e.to_value for e in changes] == [CaseStatus.VERIFIED, CaseStatus.IN_PROGRESS]
+    assert all(e.actor == staff_a and e.note == "Petugas membalas warga." for e in changes)
 
 
 def test_empty_reply_is_refused_in_indonesian(client, staff_a, wa_case):
