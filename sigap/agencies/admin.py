@@ -143,6 +143,13 @@ class MembershipFieldsMixin(BaseModelAdmin):
     """Offers an agency admin only their subtree's agencies, the delegable roles and the
     accounts they may change."""
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        queryset = super().get_queryset(request)
+        authority = _authority(request)
+        if authority.unrestricted:
+            return queryset
+        return queryset.filter(agency_subtree_q(authority.agency_paths, "agency__"))
+
     def _form_for(self, request: HttpRequest) -> type[MembershipAdminForm]:
         return type(
             "MembershipAdminForm", (MembershipAdminForm,), {"authority": _authority(request)}
@@ -181,13 +188,6 @@ class MembershipInline(MembershipFieldsMixin, admin.TabularInline):
     def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
         kwargs["form"] = self._form_for(request)
         return super().get_formset(request, obj, **kwargs)
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
-        queryset = super().get_queryset(request)
-        authority = _authority(request)
-        if authority.unrestricted:
-            return queryset
-        return queryset.filter(agency_subtree_q(authority.agency_paths, "agency__"))
 
     # ``obj`` is the account on the page: one the editor may not change shows read-only.
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -283,13 +283,6 @@ class MembershipAdmin(MembershipFieldsMixin, AgencyScopedAdmin):
     ) -> Any:
         kwargs["form"] = self._form_for(request)
         return super().get_form(request, obj, change, **kwargs)
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
-        queryset = super().get_queryset(request)
-        authority = _authority(request)
-        if authority.unrestricted:
-            return queryset
-        return queryset.filter(agency_subtree_q(authority.agency_paths, "agency__"))
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         allowed = super().has_change_permission(request, obj)

@@ -32,15 +32,16 @@ class AgencyScopedAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         """The agency (and Pemda) a row may be given: the editor's own. The choice field
         validates against this queryset, so a forged POST naming another agency is refused."""
-        if not is_system_admin(request) and db_field.name in ("agency", "pemda"):
+        # A subclass may have narrowed the choice already (memberships: where one is admin).
+        if not is_system_admin(request) and "queryset" not in kwargs:
             from sigap.agencies.models import Agency, Pemda
 
             scope = staff_scope(request.user)
             agencies = Agency.objects.filter(agency_subtree_q(scope.agency_paths))
-            if db_field.name == "agency":
+            if db_field.name in ("agency", "parent"):
                 kwargs["queryset"] = agencies
-                kwargs["required"] = True  # a Pemda-wide row is the system admin's
-            else:
+                kwargs["required"] = True  # a Pemda-wide row, or a root, is the system admin's
+            elif db_field.name == "pemda":
                 kwargs["queryset"] = Pemda.objects.filter(agencies__in=agencies).distinct()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -37,8 +37,9 @@ class SlaPolicyAdmin(SystemAdminWritesAdmin, ClearsSlaSetup):
 
 
 @admin.register(SlaRule)
-class SlaRuleAdmin(ClearsSlaSetup):
-    """Which policy applies: Pemda-wide configuration, so system administrators only."""
+class SlaRuleAdmin(SystemAdminWritesAdmin, ClearsSlaSetup):
+    """Which policy applies: Pemda-wide configuration, so system administrators only (not even
+    read by others: nobody else picks a rule)."""
 
     list_display = ["__str__", "pemda", "category", "agency", "priority", "policy", "order"]
     list_filter = ["pemda", "priority", "policy"]
@@ -48,15 +49,6 @@ class SlaRuleAdmin(ClearsSlaSetup):
         return is_system_admin(request)
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_system_admin(request)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return is_system_admin(request)
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return is_system_admin(request)
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return is_system_admin(request)
 
 

@@ -110,6 +110,20 @@ def test_forged_or_missing_signature_is_refused_and_nothing_stored(client, wa_ac
     assert meta.requests(path_contains="/messages") == []
 
 
+def two_numbers(*sends: tuple[str, str, str]) -> dict:
+    """One delivery with an entry per (number, text, message id)."""
+    return {
+        "object": "whatsapp_business_account",
+        "entry": [
+            payloads.whatsapp_envelope(
+                phone_number_id=number,
+                messages=[payloads.whatsapp_text(text, wa_id=WA_ID, message_id=message_id)],
+            )["entry"][0]
+            for number, text, message_id in sends
+        ],
+    }
+
+
 def test_one_apps_secret_cannot_post_into_another_apps_number(
     client, wa_account, wa_account_of, agency_a, meta, caplog
 ):
@@ -119,16 +133,7 @@ def test_one_apps_secret_cannot_post_into_another_apps_number(
     own.app_secret = "rahasia-app-dinas"
     own.save()
     keys_cache_clear()
-    payload = {
-        "object": "whatsapp_business_account",
-        "entry": [
-            payloads.whatsapp_envelope(phone_number_id=number, messages=[message])["entry"][0]
-            for number, message in (
-                (PHONE_NUMBER_ID, payloads.whatsapp_text("palsu", wa_id=WA_ID, message_id="m.1")),
-                (own.external_id, payloads.whatsapp_text("asli", wa_id=WA_ID, message_id="m.2")),
-            )
-        ],
-    }
+    payload = two_numbers((PHONE_NUMBER_ID, "palsu", "m.1"), (own.external_id, "asli", "m.2"))
     wire = payloads.meta_wire(payload, "rahasia-app-dinas")
     caplog.set_level("WARNING")
     answer = post(client, wire)
@@ -147,16 +152,7 @@ def test_one_apps_secret_cannot_post_into_another_apps_number(
 def test_numbers_of_one_app_may_share_a_delivery(client, wa_account, wa_account_of, agency_a):
     own = wa_account_of(agency_a)  # same app secret as the Bupati's number
     keys_cache_clear()
-    payload = {
-        "object": "whatsapp_business_account",
-        "entry": [
-            payloads.whatsapp_envelope(phone_number_id=number, messages=[message])["entry"][0]
-            for number, message in (
-                (PHONE_NUMBER_ID, payloads.whatsapp_text("satu", wa_id=WA_ID, message_id="m.4")),
-                (own.external_id, payloads.whatsapp_text("dua", wa_id=WA_ID, message_id="m.5")),
-            )
-        ],
-    }
+    payload = two_numbers((PHONE_NUMBER_ID, "satu", "m.4"), (own.external_id, "dua", "m.5"))
     assert post(client, payloads.meta_wire(payload, APP_SECRET)).status_code == 200
     process_pending()
     assert set(Message.objects.values_list("external_id", flat=True)) >= {"m.4", "m.5"}

@@ -160,3 +160,21 @@ def test_demo_system_admin_connects_channels_and_sets_triage_limits(db, client):
     assert client.get("/admin/routing/triagepolicy/add/").status_code == 200
     client.force_login(User.objects.get(username="admin.dputr"))
     assert client.get("/admin/routing/triagepolicy/add/").status_code == 403
+
+
+def test_demo_agency_admin_adds_units_under_their_agency_only(db, client):
+    from sigap.core.testing import admin_form_data
+
+    pemda = demo_seed()
+    dputr, root = Agency.objects.get(code="dputr"), Agency.objects.get(code="bdg")
+    client.force_login(User.objects.get(username="admin.dputr"))
+    data = admin_form_data(client.get("/admin/agencies/agency/add/"))
+    data |= {"pemda": pemda.pk, "name": "UPT Jalan Soreang", "short_name": "UPT Jalan",
+             "code": "upt-jalan-soreang", "kind": AgencyKind.UPT}  # fmt: skip
+    for parent in (root.pk, ""):  # beside the Pemda's agencies, or a new root: refused
+        response = client.post("/admin/agencies/agency/add/", {**data, "parent": parent})
+        assert response.status_code == 200, parent
+        assert not Agency.objects.filter(code="upt-jalan-soreang").exists()
+    response = client.post("/admin/agencies/agency/add/", {**data, "parent": dputr.pk})
+    assert response.status_code == 302
+    assert Agency.objects.get(code="upt-jalan-soreang").parent == dputr
