@@ -11,6 +11,7 @@ class ChannelsConfig(AppConfig):
         from sigap.channels.adapters import adapter_register
         from sigap.channels.email.adapter import EmailAdapter
         from sigap.channels.instagram.adapter import InstagramAdapter
+        from sigap.channels.services.merged_updates import merged_case_changed
         from sigap.channels.services.ratings import rating_case_changed
         from sigap.channels.sms.adapter import SmsAdapter
         from sigap.channels.telegram.adapter import TelegramAdapter
@@ -23,3 +24,5 @@ class ChannelsConfig(AppConfig):
         adapter_register(EmailAdapter())
         # A resolved case asks the citizen for a 1-5 rating on their channel.
         case_hook_register(rating_case_changed)
+        # Reporters of merged duplicates hear of the merge and of the main case's resolution.
+        case_hook_register(merged_case_changed)

@@ -130,28 +130,47 @@ def rating_case_changed(case_id: int, change: str) -> None:
         case = Case.objects.select_related("agency", "contact").filter(pk=case_id).first()
         if case is not None and case.status == CaseStatus.RESOLVED:
             rating_request_send(case=case)
+            from sigap.channels.services.merged_updates import merged_resolutions_send
+
+            merged_resolutions_send(into=case)
     except Exception:  # the resolution stands; staff see no request on the timeline
         logger.exception("rating request for case %s failed", case_id)
 
 
 def rating_request_text(case: Case) -> str:
-    lines = [
-        _(
-            "Laporan %(number)s telah selesai ditangani. Mohon beri penilaian 1–5 dengan "
-            "membalas pesan ini."
-        )
-        % {"number": case.tracking_number},
+    lines = [_("Laporan %(number)s telah selesai ditangani.") % {"number": case.tracking_number}]
+    resolution = resolution_text(case)
+    if resolution:  # what was done: the citizen rates it, not a bare "done"
+        lines.append(_("Hasil penanganan: %(text)s") % {"text": resolution})
+    lines += [
+        _("Mohon beri penilaian 1–5 dengan membalas pesan ini."),
         _("1 = sangat tidak puas, 5 = sangat puas. Boleh ditambah komentar, misalnya: 4 cepat."),
         _("Jika masalahnya belum selesai, balas BELUM SELESAI beserta keterangannya."),
     ]
     return "\n".join(lines)
 
 
+MAX_RESOLUTION = 600
+
+
+def resolution_text(case: Case) -> str:
+    """What staff wrote when they last resolved the case (the "Hasil penyelesaian")."""
+    event = (
+        CaseEvent.objects.filter(
+            case=case, kind=EventKind.STATUS_CHANGED, to_value=CaseStatus.RESOLVED
+        )
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    note = (event.note or "").strip() if event is not None else ""
+    return note if len(note) <= MAX_RESOLUTION else note[: MAX_RESOLUTION - 1] + "…"
+
+
 def rating_request_send(*, case: Case) -> OutboundMessage | None:
     """One request per resolution, on the channel the citizen last wrote from."""
     if case.status != CaseStatus.RESOLVED or case.resolved_at is None:
         return None
-    target = _citizen_channel(case)
+    target = citizen_channel(case)
     if target is None:
         return None  # web form, walk-in, letter: nothing to answer on
     account, identity = target
@@ -167,7 +186,8 @@ def rating_request_send(*, case: Case) -> OutboundMessage | None:
     )
 
 
-def _citizen_channel(case: Case) -> tuple[ChannelAccount, ContactIdentity] | None:
+def citizen_channel(case: Case) -> tuple[ChannelAccount, ContactIdentity] | None:
+    """The account and identity the citizen last wrote from, when they can be answered."""
     if case.contact_id is None:
         return None
     last_inbound = (

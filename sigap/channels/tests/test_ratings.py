@@ -14,6 +14,7 @@ from sigap.cases.models import Case, CaseEvent, CaseStatus, EventKind, Message
 from sigap.cases.services import case_assign, case_hook_register, case_route, case_transition
 from sigap.cases.services import common as case_hooks
 from sigap.channels.models import Conversation, OutboundMessage
+from sigap.channels.services.merged_updates import merged_case_changed
 from sigap.channels.services.ratings import (
     parse_rating_reply,
     rating_case_changed,
@@ -37,8 +38,8 @@ def _hooks_registered(settings: Any) -> Iterator[None]:
             "QUEUES": ["default", "ingest", "outbox", "triage", "sweeper"],
         }
     }
-    added = [h for h in (rating_case_changed, notifications_case_changed)
-             if h not in case_hooks._case_hooks]  # fmt: skip
+    hooks = (rating_case_changed, notifications_case_changed, merged_case_changed)
+    added = [h for h in hooks if h not in case_hooks._case_hooks]
     for hook in added:
         case_hook_register(hook)
     yield
@@ -212,3 +213,50 @@ def test_rating_replies_are_read(text, rating, comment, dispute):
         return
     assert reply is not None
     assert (reply.rating, reply.comment, reply.dispute) == (rating, comment, dispute)
+
+
+def test_the_rating_request_says_what_was_done(resolved):
+    request = OutboundMessage.objects.get(purpose="rating_request")
+    assert "Hasil penanganan: Lubang sudah ditambal." in request.message.text
+
+
+def test_a_merged_reporter_hears_of_the_merge_and_of_the_resolution(
+    client, wa_account, meta, agency_a, admin_a, staff_a, coordinator, capture
+):
+    from sigap.cases.services import case_merge
+
+    say(client, "Jalan di Soreang berlubang besar", "wamid.M1")
+    other = payloads.whatsapp_inbound(
+        payloads.whatsapp_text("Lubang besar di jalan Soreang", wa_id="6281299990002",
+                               message_id="wamid.M2"),
+        app_secret=APP_SECRET, phone_number_id=PHONE_NUMBER_ID,
+    )  # fmt: skip
+    post(client, other)
+    process_pending()
+    main, duplicate = Case.objects.order_by("pk")
+    with capture():
+        for case in (main, duplicate):
+            if case.agency_id is None:
+                case_route(case=case, agency=agency_a, actor=None)
+        main.refresh_from_db()
+        duplicate.refresh_from_db()
+        case_merge(case=duplicate, into=main, actor=coordinator)
+    [notice] = OutboundMessage.objects.filter(purpose="status_update", message__case=duplicate)
+    assert notice.identity.external_id == "6281299990002"
+    assert main.tracking_number in notice.message.text and "digabung" in notice.message.text
+    with capture():
+        case_assign(case=main, assignee=staff_a, actor=admin_a)
+        case_transition(case=main, to_status=CaseStatus.VERIFIED, actor=staff_a)
+        case_transition(case=main, to_status=CaseStatus.IN_PROGRESS, actor=staff_a)
+        case_transition(
+            case=main, to_status=CaseStatus.RESOLVED, actor=staff_a, note="Sudah ditambal."
+        )
+    updates = OutboundMessage.objects.filter(purpose="status_update", message__case=duplicate)
+    assert updates.count() == 2
+    done = updates.exclude(pk=notice.pk).get()
+    assert "telah selesai ditangani" in done.message.text
+    assert "Hasil penanganan: Sudah ditambal." in done.message.text
+    # The merged reporter is not asked to rate a case that is not theirs.
+    assert not OutboundMessage.objects.filter(
+        purpose="rating_request", message__case=duplicate
+    ).exists()

@@ -79,3 +79,13 @@ def test_a_closed_case_can_be_rated_but_not_disputed(client, resolved, staff_a):
     assert response.status_code == 302
     closed.refresh_from_db()
     assert (closed.status, closed.rating) == (CaseStatus.CLOSED, 2)
+
+
+def test_a_merged_case_page_names_the_case_that_carries_on(client, make_case, coordinator):
+    from sigap.cases.services import case_merge
+
+    main, duplicate = make_case("Lampu jalan mati di Soreang"), make_case("Lampu mati Soreang")
+    case_merge(case=duplicate, into=main, actor=coordinator)
+    page = client.get(_url(duplicate)).content.decode()
+    assert "Digabung dengan" in page and main.tracking_number in page
+    assert "Lampu jalan mati di Soreang" not in page  # the other reporter's words stay theirs
