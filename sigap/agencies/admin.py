@@ -66,6 +66,15 @@ class AgencyAdmin(AgencyScopedAdmin):
     autocomplete_fields = ["parent", "region"]
     readonly_fields = ["path"]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = list(super().get_readonly_fields(request, obj))
+        # An agency admin's own top agency hangs from one they do not administer: they may
+        # edit it, but not move it (the parent offered to them lies in their subtree only).
+        authority = _authority(request)
+        if obj is not None and obj.parent_id and not authority.covers(obj.parent):
+            fields.append("parent")
+        return fields
+
     def save_model(self, request: HttpRequest, obj: Agency, form: Any, change: bool) -> None:
         agency_save(agency=obj)
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from sigap.channels.forms import SECRET_FIELDS, ChannelAccountForm
 from sigap.channels.models import ChannelAccount, InboundEvent, MailboxState, OutboundMessage
 from sigap.channels.services.events import inbound_events_reprocess
-from sigap.core.admin_scoping import AgencyScopedAdmin, CaseContentHiddenAdmin
+from sigap.core.admin_scoping import AgencyScopedAdmin, CaseContentHiddenAdmin, is_system_admin
 
 
 @admin.register(ChannelAccount)
@@ -26,6 +26,15 @@ class ChannelAccountAdmin(AgencyScopedAdmin):
             return fields  # the form's password inputs never render a stored secret
         # A view-only page prints every field's value as text: secrets only say they are set.
         return [name for name in fields if name not in SECRET_FIELDS] + ["stored_secrets"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        fields = list(super().get_readonly_fields(request, obj))
+        if not is_system_admin(request):
+            # The settings name hosts Sigap connects to (an SMS gateway's send_url, a mail
+            # server) and the staff line: pointing them at an internal service, or taking the
+            # Pemda's alerts, is not an agency's call. Agencies keep their names and secrets.
+            fields += ["config"] if obj is None else ["config", "kind"]
+        return fields
 
     @admin.display(description=_("rahasia tersimpan"))
     def stored_secrets(self, account: ChannelAccount) -> str:

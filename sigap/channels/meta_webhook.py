@@ -160,6 +160,14 @@ def _signed_for_every_account(kind: str, signer: _AccountKeys, ids: set[str]) ->
     )
 
 
+def signed_by_its_app(account: ChannelAccount, signer: ChannelAccount | None) -> bool:
+    """The task's second check of `_signed_for_every_account`: an account named in a stored
+    body is taken only when the account that signed the body shares its app secret."""
+    if signer is None or not account.app_secret:
+        return False
+    return hmac.compare_digest(account.app_secret.encode(), signer.app_secret.encode())
+
+
 def _signer(kind: str, body: bytes, signature: str, ids: set[str]) -> _AccountKeys | None:
     """The account whose app secret signed this body: first the accounts named in it, then any
     account of this kind (an unknown account or a malformed body signed with our secret)."""

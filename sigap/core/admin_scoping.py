@@ -10,24 +10,35 @@ from django.db.models import QuerySet
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpRequest
 
-from sigap.agencies.selectors import agency_subtree_q, staff_scope, user_is_system_admin
+from sigap.agencies.selectors import agency_subtree_q, staff_authority, user_is_system_admin
 
 
 def is_system_admin(request: HttpRequest) -> bool:
     return user_is_system_admin(request.user)
 
 
+def administered_paths(request: HttpRequest) -> tuple[str, ...]:
+    """The subtrees where the user is *agency admin*, once per request. An officer's or an
+    operator's membership elsewhere gives no say over that agency's configuration."""
+    cached = getattr(request, "_sigap_administered_paths", None)
+    if cached is None:
+        cached = staff_authority(request.user).agency_paths
+        setattr(request, "_sigap_administered_paths", cached)  # noqa: B010 (no such slot)
+    return tuple(cached)
+
+
 class AgencyScopedAdmin(admin.ModelAdmin):
     """Limits rows to agencies the staff member administers; ``agency_field`` names the path."""
 
     agency_field = "agency__"
+    # Foreign keys to agencies an editor may only point at their own (and must fill in).
+    agency_choice_fields = ("agency", "parent", "default_agency")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         queryset = super().get_queryset(request)
         if is_system_admin(request):
             return queryset
-        scope = staff_scope(request.user)
-        return queryset.filter(agency_subtree_q(scope.agency_paths, self.agency_field))
+        return queryset.filter(agency_subtree_q(administered_paths(request), self.agency_field))
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         """The agency (and Pemda) a row may be given: the editor's own. The choice field
@@ -36,9 +47,8 @@ class AgencyScopedAdmin(admin.ModelAdmin):
         if not is_system_admin(request) and "queryset" not in kwargs:
             from sigap.agencies.models import Agency, Pemda
 
-            scope = staff_scope(request.user)
-            agencies = Agency.objects.filter(agency_subtree_q(scope.agency_paths))
-            if db_field.name in ("agency", "parent"):
+            agencies = Agency.objects.filter(agency_subtree_q(administered_paths(request)))
+            if db_field.name in self.agency_choice_fields:
                 kwargs["queryset"] = agencies
                 kwargs["required"] = True  # a Pemda-wide row, or a root, is the system admin's
             elif db_field.name == "pemda":

@@ -42,6 +42,11 @@ def strip_image_metadata(content: bytes, mime: str) -> bytes:
     return stripper(content) if stripper else content
 
 
+def can_strip(mime: str) -> bool:
+    """Whether metadata of this image type can be removed here (HEIC, AVIF, TIFF cannot)."""
+    return mime in _STRIPPERS
+
+
 def image_without_metadata(content: bytes, mime: str) -> bytes:
     """``strip_image_metadata``, or ``content`` as it is when its structure is damaged."""
     try:

@@ -14,6 +14,7 @@ from sigap.cases.services import IncomingAttachment, IncomingMessage
 from sigap.cases.services.intake import MAX_ATTACHMENTS
 from sigap.channels.adapters import ParsedDelivery, StatusUpdate
 from sigap.channels.instagram import transport
+from sigap.channels.meta_webhook import signed_by_its_app
 from sigap.channels.models import ChannelAccount, ChannelKind, InboundEvent
 from sigap.channels.services.conversations import open_case_for
 from sigap.contacts.services import SenderIdentity, identity_get
@@ -43,7 +44,7 @@ def parse(event: InboundEvent, *, final_attempt: bool) -> ParsedDelivery:
         parsed.notes.append(f"unknown object {str(envelope)[:80]!r}")
         return parsed
     entries = [_dict(entry) for entry in _list(envelope.get("entry"))]
-    accounts = _accounts_by_id(entries)
+    accounts = _accounts_by_id(entries, event.account if event.account_id else None)
     for entry in entries:
         _parse_entry(entry, accounts, parsed, final_attempt)
     return parsed
@@ -57,12 +58,14 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _accounts_by_id(entries: list[dict[str, Any]]) -> dict[str, ChannelAccount]:
+def _accounts_by_id(
+    entries: list[dict[str, Any]], signer: ChannelAccount | None
+) -> dict[str, ChannelAccount]:
     ids = {str(entry.get("id", "")) for entry in entries}
     accounts = ChannelAccount.objects.select_related("pemda", "agency").filter(
         kind=ChannelKind.INSTAGRAM, external_id__in=ids, is_active=True
     )
-    return {a.external_id: a for a in accounts}
+    return {a.external_id: a for a in accounts if signed_by_its_app(a, signer)}
 
 
 def _parse_entry(

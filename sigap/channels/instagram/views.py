@@ -13,7 +13,14 @@ from sigap.channels.models import ChannelKind
 
 
 def account_ids(envelope: Any) -> set[str]:
-    return {str(entry["id"]) for entry in envelope.get("entry", []) if "id" in entry}
+    """Every account the task's parser will read from the body, items of the wrong shape
+    skipped as the parser skips them (see whatsapp.views.phone_number_ids)."""
+    entries = envelope.get("entry") if isinstance(envelope, dict) else None
+    return {
+        str(entry.get("id", ""))
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict)
+    }
 
 
 webhook = make_webhook(

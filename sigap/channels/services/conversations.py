@@ -101,12 +101,13 @@ def _route_message(account: ChannelAccount, message: IncomingMessage) -> HandleR
         known = _continue_conversation(account, identity, contact, message)
         if known is not None:
             return known
-    if identity is not None and is_opener(message):
-        prompt = opener_answer(account=account, identity=identity, contact=contact, message=message)
-        return HandleResult(outcome="opener", outbound_ids=[prompt.pk] if prompt else [])
     article = faq_answer(account.pemda, message.text) if message.text and identity else None
     if article is not None and identity is not None:
         return _answer_faq(account, identity, contact, message, article)
+    # After the FAQ: "cek laporan saya" is a question it answers, not a greeting.
+    if identity is not None and is_opener(message):
+        prompt = opener_answer(account=account, identity=identity, contact=contact, message=message)
+        return HandleResult(outcome="opener", outbound_ids=[prompt.pk] if prompt else [])
     return _create(account, identity, contact, message)
 
 

@@ -17,6 +17,7 @@ from sigap.cases.models import Case, CaseStatus
 from sigap.channels.models import OutboundMessage
 from sigap.channels.services.outbox import outbound_create
 from sigap.channels.services.ratings import citizen_channel, resolution_text
+from sigap.routing.detectors.pii import mask_personal_data
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,10 @@ def merged_resolution_send(*, merged: Case, into: Case) -> OutboundMessage | Non
         _("Laporan %(into)s, yang menggabungkan laporan Anda %(number)s, telah selesai ditangani.")
         % {"into": into.tracking_number, "number": merged.tracking_number}
     ]
-    resolution = resolution_text(into)
+    # What was done is written for the main case's own reporter: another citizen gets it only
+    # from a case that is neither confidential nor anonymous, and with personal data masked.
+    shareable = not (into.is_confidential or into.is_anonymous)
+    resolution = mask_personal_data(resolution_text(into)) if shareable else ""
     if resolution:
         lines.append(_("Hasil penanganan: %(text)s") % {"text": resolution})
     lines.append(_("Jika masalah Anda belum selesai, balas pesan ini dengan keterangannya."))

@@ -33,33 +33,58 @@ MAX_OPENER_WORDS = 10
 _OPENER_WORDS = frozenset(
     {
         "halo", "hallo", "haloo", "hello", "helo", "hai", "hay", "hi", "hy", "hey", "p", "ping",
-        "pingg", "tes", "test", "testing", "cek", "assalamualaikum", "assalamu", "alaikum",
-        "warahmatullahi", "wabarakatuh", "warahmatullah", "wr", "wb", "ass",
-        "askum", "asw", "aslm", "assalamu'alaikum", "salam", "sampurasun", "rampes", "punten",
-        "permisi", "selamat", "met", "pagi", "siang", "sore", "malam", "good", "morning",
-        "afternoon", "evening", "night", "min", "mimin", "admin", "minn", "pak", "bu", "bapak",
-        "ibu", "kak", "kakak", "mas", "mbak", "teh", "teteh", "kang", "akang", "aa", "om", "gan",
-        "sis", "bro", "sist", "dok", "bund", "bun", "sadayana", "semua", "mohon", "maaf", "ganggu",
-        "mengganggu", "izin", "ijin", "numpang", "nanya", "tanya", "bertanya", "mau", "ingin",
-        "pengen", "lapor", "melapor", "laporan", "aduan", "mengadu", "ngadu", "kami", "saya", "aku",
-        "sy", "abdi", "kula", "dong", "nih", "ya", "y", "yah", "nggih", "enggih", "nuhun", "ok",
-        "oke", "okay", "terima", "kasih", "makasih", "thanks", "thx", "hatur", "tabik", "ada",
-        "yang", "yg", "bisa", "dibantu",
+        "pingg", "start", "tes", "test", "testing", "cek", "assalamualaikum", "assalamu",
+        "alaikum", "warahmatullahi", "wabarakatuh", "warahmatullah", "wr", "wb", "ass", "askum",
+        "asw", "aslm", "assalamu'alaikum", "salam", "sampurasun", "rampes", "punten", "permisi",
+        "selamat", "met", "pagi", "siang", "sore", "malam", "good", "morning", "afternoon",
+        "evening", "night", "min", "mimin", "admin", "minn", "pak", "bu", "bapak", "ibu", "kak",
+        "kakak", "mas", "mbak", "teh", "teteh", "kang", "akang", "aa", "om", "gan", "sis", "bro",
+        "sist", "dok", "bund", "bun", "sadayana", "semua", "mohon", "maaf", "izin", "ijin",
+        "numpang", "nanya", "tanya", "bertanya", "mau", "ingin", "pengen", "lapor", "melapor",
+        "laporan", "aduan", "mengadu", "ngadu", "kami", "saya", "aku", "sy", "abdi", "kula",
+        "dong", "nih", "ya", "y", "yah", "nggih", "enggih", "ada", "yang", "yg", "bisa",
+        "dibantu",
     }
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _QUIET_CHANNELS = frozenset({ChannelKind.EMAIL})  # an e-mail always carries its report
 
 
-def is_opener(message: IncomingMessage) -> bool:
-    """Only greetings and courtesy, no report: no attachment, no place, no other word."""
+# Thanks and acknowledgements on their own ("makasih min", "ok siap") close a conversation:
+# kept, neither answered nor made a case.
+_COURTESY_WORDS = frozenset(
+    {"terima", "kasih", "makasih", "mksh", "thanks", "thx", "hatur", "nuhun", "tabik", "matur",
+     "nuwun", "ok", "oke", "okay", "okey", "siap", "sip", "baik", "mantap", "banyak"}
+)  # fmt: skip
+# Whom a courtesy is addressed to: "makasih min", "siap pak".
+_SALUTATIONS = frozenset(
+    {"min", "mimin", "admin", "minn", "pak", "bu", "bapak", "ibu", "kak", "kakak", "mas", "mbak",
+     "teh", "teteh", "kang", "akang", "aa", "om", "gan", "sis", "bro", "sist", "dok", "ya", "y",
+     "yah", "nggih", "enggih", "dong", "nih", "semua", "sadayana"}
+)  # fmt: skip
+
+
+def opener_kind(message: IncomingMessage) -> str | None:
+    """ "greeting" (answered with a request for the report), "courtesy" (kept quietly), or
+    None: anything else is, or may be, a report. No attachment, no place, at least one word
+    (a row of 🔥 may be all a panicking citizen sends) and every word from the lists."""
     if message.channel in _QUIET_CHANNELS or message.attachments or message.latitude is not None:
-        return False
+        return None
     words = _WORDS.findall(message.text.lower())
-    if len(words) > MAX_OPENER_WORDS:
-        return False
+    if not words or len(words) > MAX_OPENER_WORDS:
+        return None
+    if any(w in _COURTESY_WORDS for w in words) and all(
+        w in _COURTESY_WORDS or w in _SALUTATIONS for w in words
+    ):
+        return "courtesy"
     # Any other word ("tolong", a place, a number) may be the report: it makes a case.
-    return all(word in _OPENER_WORDS for word in words)
+    if all(word in _OPENER_WORDS or word in _COURTESY_WORDS for word in words):
+        return "greeting"
+    return None
+
+
+def is_opener(message: IncomingMessage) -> bool:
+    return opener_kind(message) is not None
 
 
 def opener_answer(
@@ -69,7 +94,8 @@ def opener_answer(
     contact: Contact | None,
     message: IncomingMessage,
 ) -> OutboundMessage | None:
-    """Keep the greeting and, unless one went out lately, ask for the report."""
+    """Keep the greeting and, unless one went out lately, ask for the report; a courtesy is
+    only kept."""
     since = timezone.now() - PROMPT_EVERY
     recently_prompted = contact is not None and Message.objects.filter(
         contact=contact, channel=message.channel, direction=MessageDirection.INBOUND,
@@ -81,7 +107,7 @@ def opener_answer(
         status=MessageStatus.RECEIVED, data={**message.data, "intent": OPENER_INTENT},
         created_at=message.received_at or timezone.now(),
     )  # fmt: skip
-    if recently_prompted:
+    if recently_prompted or opener_kind(message) == "courtesy":
         return None
     return outbound_create(
         case=None, account=account, identity=identity, text=_prompt(account),

@@ -443,3 +443,11 @@ def test_read_receipt_marks_the_acknowledgement_read(client, ig_account, meta):
     assert process_pending() == ["processed"]
     ack.refresh_from_db()
     assert ack.status == "read" and ack.read_at is not None
+
+
+def test_the_webhook_reads_every_account_the_parser_will_read():
+    from sigap.channels.instagram.views import account_ids
+
+    body = {"object": "instagram", "entry": [1, "x", {"id": "17841400000000001"}, {"id": 7}]}
+    assert account_ids(body) == {"17841400000000001", "7"}
+    assert account_ids({"entry": "x"}) == set() and account_ids([]) == set()

@@ -24,7 +24,8 @@ def say(client, text: str, message_id: str, wa_id: str = WA_ID) -> None:
 @pytest.mark.parametrize(
     "text",
     ["halo min", "Assalamualaikum wr wb", "P", "punten, sampurasun", "selamat pagi pak 🙏",
-     "mohon maaf mau lapor", "👋", "Permisi min mau tanya"],
+     "mohon maaf mau lapor", "Permisi min mau tanya", "/start", "halo, makasih min",
+     "selamat siang"],
 )  # fmt: skip
 def test_greetings_are_openers(text: str) -> None:
     assert is_opener(IncomingMessage(channel="whatsapp", text=text))
@@ -33,7 +34,8 @@ def test_greetings_are_openers(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["halo min jalan di Soreang berlubang", "tolong", "min tolong", "halo 081234567890",
-     "kebakaran", "halo min ada banjir di Baleendah"],
+     "kebakaran", "halo min ada banjir di Baleendah", "Pak ada yang mengganggu kami malam malam",
+     "bu ada yang ganggu saya", "🔥🔥🔥", "???"],
 )  # fmt: skip
 def test_anything_that_may_be_the_report_is_not(text: str) -> None:
     assert not is_opener(IncomingMessage(channel="whatsapp", text=text))
@@ -63,3 +65,19 @@ def test_a_greeting_is_answered_with_a_request_and_the_report_opens_the_case(
     case = Case.objects.get()
     assert case.description.startswith("Jalan di Desa Cibiru Wetan")
     assert OutboundMessage.objects.filter(purpose="ack", message__case=case).count() == 1
+
+
+@pytest.mark.parametrize("text", ["makasih min", "ok siap", "Terima kasih banyak", "nuhun"])
+def test_thanks_alone_is_a_courtesy(text: str) -> None:
+    from sigap.channels.services.openers import opener_kind
+
+    assert opener_kind(IncomingMessage(channel="whatsapp", text=text)) == "courtesy"
+
+
+def test_thanks_after_a_closed_case_is_kept_without_an_answer(client, wa_account, meta):
+    say(client, "makasih min, sudah beres", "w.T1")
+    assert Case.objects.count() == 1  # "sudah beres" may be news: a case, as before
+    say(client, "terima kasih", "w.T2", wa_id="6281377770002")
+    assert Case.objects.count() == 1
+    assert Message.objects.get(external_id="w.T2").data["intent"] == "opener"
+    assert not OutboundMessage.objects.filter(purpose="opener_prompt").exists()

@@ -260,3 +260,40 @@ def test_a_merged_reporter_hears_of_the_merge_and_of_the_resolution(
     assert not OutboundMessage.objects.filter(
         purpose="rating_request", message__case=duplicate
     ).exists()
+
+
+def test_what_was_done_on_an_anonymous_case_stays_with_its_reporter(
+    client, wa_account, meta, agency_a, staff_a, coordinator, capture
+):
+    from sigap.cases.services import case_merge, case_set_flags
+
+    say(client, "Jalan di Soreang berlubang besar", "wamid.A1")
+    other = payloads.whatsapp_inbound(
+        payloads.whatsapp_text("Lubang di Soreang", wa_id="6281299990003", message_id="wamid.A2"),
+        app_secret=APP_SECRET, phone_number_id=PHONE_NUMBER_ID,
+    )  # fmt: skip
+    post(client, other)
+    process_pending()
+    main, duplicate = Case.objects.order_by("pk")
+    with capture():
+        for case in (main, duplicate):
+            if case.agency_id is None:
+                case_route(case=case, agency=agency_a, actor=None)
+        main.refresh_from_db()
+        duplicate.refresh_from_db()
+        case_set_flags(case=main, actor=coordinator, is_anonymous=True, is_confidential=False)
+        case_merge(case=duplicate, into=main, actor=coordinator)
+        case_assign(case=main, assignee=staff_a, actor=coordinator)
+        case_transition(case=main, to_status=CaseStatus.VERIFIED, actor=staff_a)
+        case_transition(case=main, to_status=CaseStatus.IN_PROGRESS, actor=staff_a)
+        case_transition(
+            case=main, to_status=CaseStatus.RESOLVED, actor=staff_a,
+            note="Pelapor Budi (081234567890) sudah kami temui, lubang ditambal.",
+        )  # fmt: skip
+    texts = list(
+        OutboundMessage.objects.filter(
+            purpose="status_update", message__case=duplicate
+        ).values_list("message__text", flat=True)
+    )
+    assert len(texts) == 2 and "telah selesai ditangani" in texts[1]
+    assert not any("Budi" in text or "081234567890" in text for text in texts)

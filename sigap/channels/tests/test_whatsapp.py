@@ -149,6 +149,42 @@ def test_one_apps_secret_cannot_post_into_another_apps_number(
     assert InboundEvent.objects.get().account == own
 
 
+def test_an_odd_item_does_not_hide_a_foreign_number_from_the_check(
+    client, wa_account, wa_account_of, agency_a, meta
+):
+    own = wa_account_of(agency_a)
+    own.app_secret = "rahasia-app-dinas"
+    own.save()
+    keys_cache_clear()
+    payload = two_numbers((PHONE_NUMBER_ID, "palsu ke nomor Bupati", "m.x"))
+    payload["entry"].insert(0, 1)  # the parser skips it; the check must not give up on it
+    answer = post(client, payloads.meta_wire(payload, "rahasia-app-dinas"))
+    assert answer.status_code == 403 and InboundEvent.objects.count() == 0
+
+
+def test_a_stored_body_is_read_only_for_accounts_of_the_signers_app(
+    client, wa_account, wa_account_of, agency_a, meta
+):
+    """The task's own check, should a body ever pass the webhook's: stored as signed by the
+    agency's number, it names the Bupati's, whose app secret differs."""
+    from django.utils import timezone
+
+    own = wa_account_of(agency_a)
+    own.app_secret = "rahasia-app-dinas"
+    own.save()
+    payload = two_numbers((PHONE_NUMBER_ID, "palsu", "m.y"), (own.external_id, "asli", "m.z"))
+    event = InboundEvent.objects.create(
+        channel="whatsapp", external_id="sha256:uji", account=own, status="pending",
+        body=json.dumps(payload), received_at=timezone.now(),
+    )  # fmt: skip
+    inbound_event_process(event.pk)
+    assert list(Message.objects.filter(direction="in").values_list("external_id", flat=True)) == [
+        "m.z"
+    ]
+    event.refresh_from_db()
+    assert "unknown phone_number_id" in event.last_error
+
+
 def test_numbers_of_one_app_may_share_a_delivery(client, wa_account, wa_account_of, agency_a):
     own = wa_account_of(agency_a)  # same app secret as the Bupati's number
     keys_cache_clear()

@@ -11,6 +11,7 @@ from typing import Any
 
 from sigap.cases.services import IncomingAttachment, IncomingMessage
 from sigap.channels.adapters import IdentityChange, ParsedDelivery, StatusUpdate
+from sigap.channels.meta_webhook import signed_by_its_app
 from sigap.channels.models import ChannelAccount, ChannelKind, InboundEvent
 from sigap.channels.whatsapp import transport
 from sigap.contacts.services import SenderIdentity
@@ -87,7 +88,7 @@ def _accounts_by_number(
     accounts = ChannelAccount.objects.select_related("pemda", "agency").filter(
         kind=ChannelKind.WHATSAPP, external_id__in=numbers, is_active=True
     )
-    return {a.external_id: a for a in accounts}
+    return {a.external_id: a for a in accounts if signed_by_its_app(a, signer)}
 
 
 def _signer_account(event: InboundEvent) -> ChannelAccount | None:

@@ -142,3 +142,23 @@ def test_an_image_stored_before_stripping_is_stripped_at_download_for_the_agency
     client.force_login(coordinator)
     assert b"".join(download(client, anonymous_case, legacy).streaming_content) == dirty_jpeg()
     assert download(client, anonymous_case, damaged).status_code == 200
+
+
+def test_a_photo_whose_metadata_cannot_be_stripped_is_refused_to_a_masked_viewer(
+    client, pemda, agency_b, staff_b, coordinator
+):
+    heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic\x00\x00\x00\x30meta" + GPS
+    message = IncomingMessage(
+        channel="whatsapp", text="Pelayanan puskesmas buruk", external_id="wamid.heic",
+        sender=SenderIdentity(external_id="6281234567890", display_name="Budi Santoso"),
+        attachments=(IncomingAttachment(content=heic, name="IMG_0001.HEIC"),),
+    )  # fmt: skip
+    options = CaseOptions(agency=agency_b, is_anonymous=True)
+    case = case_create(pemda=pemda, message=message, options=options).case
+    (stored,) = case.attachments.all()
+    assert stored.is_image and stored.content_type == "image/heic"
+    client.force_login(staff_b)
+    refused = download(client, case, stored)
+    assert refused.status_code == 404 and GPS not in refused.content
+    client.force_login(coordinator)  # who may read the reporter reads the file as sent
+    assert GPS in b"".join(download(client, case, stored).streaming_content)

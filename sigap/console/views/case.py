@@ -41,7 +41,7 @@ from sigap.console.canned import canned_choices_for_case
 from sigap.console.forms import case as case_forms
 from sigap.console.templatetags.case_page import sla_clocks, triage_context
 from sigap.core.errors import Conflict, DomainError
-from sigap.core.images import ImageStructureError, strip_image_metadata
+from sigap.core.images import ImageStructureError, can_strip, strip_image_metadata
 from sigap.routing.incidents import (
     case_incident_size,
     case_related,
@@ -470,6 +470,12 @@ def case_attachment(request: HttpRequest, tracking_number: str, digest: str) -> 
 def _image_for_masked_viewer(attachment: Attachment) -> bytes:
     """Intake stores images without metadata; one stored before that (or whose structure
     intake could not read) is stripped here, or refused when it cannot be."""
+    if not can_strip(attachment.content_type):
+        # HEIC keeps GPS and the camera owner's name in boxes no stripper here reads: a
+        # masked viewer gets none of it rather than all of it.
+        raise Http404(
+            _("Foto berformat ini tidak dapat ditampilkan tanpa data lokasinya; minta koordinator.")
+        )
     with attachment.file.open("rb") as stored:
         content = stored.read()
     try:

@@ -178,3 +178,70 @@ def test_demo_agency_admin_adds_units_under_their_agency_only(db, client):
     response = client.post("/admin/agencies/agency/add/", {**data, "parent": dputr.pk})
     assert response.status_code == 302
     assert Agency.objects.get(code="upt-jalan-soreang").parent == dputr
+
+
+def test_demo_agency_admin_edits_their_own_agency_but_cannot_move_it(db, client):
+    from sigap.core.testing import admin_form_data
+
+    demo_seed()
+    dputr = Agency.objects.get(code="dputr")
+    client.force_login(User.objects.get(username="admin.dputr"))
+    url = f"/admin/agencies/agency/{dputr.pk}/change/"
+    data = admin_form_data(client.get(url))
+    assert "parent" not in data  # shown read-only
+    response = client.post(url, {**data, "short_name": "DPUTR Kab."})
+    assert response.status_code == 302
+    dputr.refresh_from_db()
+    assert dputr.short_name == "DPUTR Kab." and dputr.parent.code == "bdg"
+    forged = client.post(url, {**data, "parent": dputr.pk})  # ignored: the field is read-only
+    dputr.refresh_from_db()
+    assert forged.status_code == 302 and dputr.parent.code == "bdg"
+
+
+def test_an_officer_membership_gives_no_say_over_that_agencys_configuration(db, client):
+    from sigap.agencies.models import Role
+    from sigap.agencies.services import membership_add
+    from sigap.channels.models import ChannelAccount
+
+    demo_seed()
+    admin_dputr = User.objects.get(username="admin.dputr")
+    bupati_office = Agency.objects.get(code="bupati")
+    membership_add(user=admin_dputr, agency=bupati_office, role=Role.AGENCY_OFFICER)
+    client.force_login(admin_dputr)
+    account = ChannelAccount.objects.get(agency=bupati_office, kind="whatsapp")
+    assert client.get(f"/admin/channels/channelaccount/{account.pk}/change/").status_code == 302
+    from sigap.core.testing import admin_form_data
+
+    data = admin_form_data(client.get("/admin/catalog/category/add/"))
+    data |= {"name": "Kategori uji", "code": "kategori-uji", "pemda": bupati_office.pemda_id,
+             "kind": CaseKind.COMPLAINT}  # fmt: skip
+    for agency in (bupati_office.pk, ""):  # another agency's, or Pemda-wide: refused
+        response = client.post("/admin/catalog/category/add/", {**data, "default_agency": agency})
+        assert response.status_code == 200
+    assert not Category.objects.filter(code="kategori-uji").exists()
+    dputr = Agency.objects.get(code="dputr")
+    own = client.post("/admin/catalog/category/add/", {**data, "default_agency": dputr.pk})
+    errors = own.context["adminform"].form.errors if own.status_code == 200 else None
+    assert own.status_code == 302, errors  # the same form with their own agency is taken
+    assert Category.objects.get(code="kategori-uji").default_agency == dputr
+
+
+def test_demo_agency_admin_connects_a_number_but_not_its_hosts(db, client):
+    from sigap.channels.models import ChannelAccount
+    from sigap.core.testing import admin_form_data
+
+    pemda = demo_seed()
+    dputr = Agency.objects.get(code="dputr")
+    client.force_login(User.objects.get(username="admin.dputr"))
+    data = admin_form_data(client.get("/admin/channels/channelaccount/add/"))
+    data |= {
+        "pemda": pemda.pk, "agency": dputr.pk, "kind": "sms", "code": "sms-dputr",
+        "name": "SMS DPUTR",
+        "external_id": "6281100009999", "webhook_secret": "rahasia-sms-dputr",
+        "config": '{"send_url": "http://169.254.169.254/latest/meta-data/"}',
+    }  # fmt: skip
+    response = client.post("/admin/channels/channelaccount/add/", data)
+    assert response.status_code == 302
+    account = ChannelAccount.objects.get(code="sms-dputr")
+    assert account.agency == dputr and account.kind == "sms"
+    assert account.config == {}  # the hosts Sigap connects to are the system admin's

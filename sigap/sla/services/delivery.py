@@ -281,7 +281,13 @@ def staff_whatsapp_account(pemda: Pemda) -> ChannelAccount | None:
         .select_related("agency")
         .order_by("pk")
     )
-    flagged = [a for a in accounts if a.config.get("staff_notifications") is True]
+    # Only a Pemda-level number may claim the staff line: an agency admin edits their own
+    # accounts' settings, and must not route every alert through their agency's number.
+    flagged = [
+        a
+        for a in accounts
+        if a.config.get("staff_notifications") is True and a.agency.kind in _PEMDA_ACCOUNT_KINDS
+    ]
     if flagged:
         return flagged[0]
     for kind in _PEMDA_ACCOUNT_KINDS:

@@ -135,6 +135,17 @@ def test_an_opd_number_is_not_used_when_the_pemda_has_its_own(pemda, agency_a, w
     assert staff_whatsapp_account(pemda) == wa_account
 
 
+def test_an_opd_number_cannot_claim_the_staff_line(pemda, agency_a, wa_account, officer):
+    """Agency admins edit their own accounts' settings; the staff line is the Pemda's."""
+    from sigap.channels.models import ChannelAccount
+
+    ChannelAccount.objects.create(
+        pemda=pemda, agency=agency_a, kind="whatsapp", code="wa-dputr", name="WA DPUTR",
+        external_id="100000000000009", config={"staff_notifications": True},
+    )  # fmt: skip
+    assert staff_whatsapp_account(pemda) == wa_account
+
+
 def test_preferences_choose_the_channels(officer, case_a, wa_account, meta):
     notification_preference_set(
         user=officer,
