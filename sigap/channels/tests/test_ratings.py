@@ -220,14 +220,14 @@ def test_the_rating_request_says_what_was_done(resolved):
     assert "Hasil penanganan: Lubang sudah ditambal." in request.message.text
 
 
-def test_a_merged_reporter_hears_of_the_merge_and_of_the_resolution(
-    client, wa_account, meta, agency_a, admin_a, staff_a, coordinator, capture
-):
-    from sigap.cases.services import case_merge
+OTHER_WA_ID = "6281299990002"
 
+
+def two_reports_routed(client: Any, agency: Any, capture: Any) -> tuple[Case, Case]:
+    """Two citizens' WhatsApp reports of one pothole, both routed to ``agency``."""
     say(client, "Jalan di Soreang berlubang besar", "wamid.M1")
     other = payloads.whatsapp_inbound(
-        payloads.whatsapp_text("Lubang besar di jalan Soreang", wa_id="6281299990002",
+        payloads.whatsapp_text("Lubang besar di jalan Soreang", wa_id=OTHER_WA_ID,
                                message_id="wamid.M2"),
         app_secret=APP_SECRET, phone_number_id=PHONE_NUMBER_ID,
     )  # fmt: skip
@@ -237,20 +237,32 @@ def test_a_merged_reporter_hears_of_the_merge_and_of_the_resolution(
     with capture():
         for case in (main, duplicate):
             if case.agency_id is None:
-                case_route(case=case, agency=agency_a, actor=None)
-        main.refresh_from_db()
-        duplicate.refresh_from_db()
+                case_route(case=case, agency=agency, actor=None)
+    main.refresh_from_db()
+    duplicate.refresh_from_db()
+    return main, duplicate
+
+
+def resolve(case: Case, officer: Any, assigner: Any, note: str) -> None:
+    case_assign(case=case, assignee=officer, actor=assigner)
+    case_transition(case=case, to_status=CaseStatus.VERIFIED, actor=officer)
+    case_transition(case=case, to_status=CaseStatus.IN_PROGRESS, actor=officer)
+    case_transition(case=case, to_status=CaseStatus.RESOLVED, actor=officer, note=note)
+
+
+def test_a_merged_reporter_hears_of_the_merge_and_of_the_resolution(
+    client, wa_account, meta, agency_a, admin_a, staff_a, coordinator, capture
+):
+    from sigap.cases.services import case_merge
+
+    main, duplicate = two_reports_routed(client, agency_a, capture)
+    with capture():
         case_merge(case=duplicate, into=main, actor=coordinator)
     [notice] = OutboundMessage.objects.filter(purpose="status_update", message__case=duplicate)
-    assert notice.identity.external_id == "6281299990002"
+    assert notice.identity.external_id == OTHER_WA_ID
     assert main.tracking_number in notice.message.text and "digabung" in notice.message.text
     with capture():
-        case_assign(case=main, assignee=staff_a, actor=admin_a)
-        case_transition(case=main, to_status=CaseStatus.VERIFIED, actor=staff_a)
-        case_transition(case=main, to_status=CaseStatus.IN_PROGRESS, actor=staff_a)
-        case_transition(
-            case=main, to_status=CaseStatus.RESOLVED, actor=staff_a, note="Sudah ditambal."
-        )
+        resolve(main, staff_a, admin_a, "Sudah ditambal.")
     updates = OutboundMessage.objects.filter(purpose="status_update", message__case=duplicate)
     assert updates.count() == 2
     done = updates.exclude(pk=notice.pk).get()
@@ -267,33 +279,15 @@ def test_what_was_done_on_an_anonymous_case_stays_with_its_reporter(
 ):
     from sigap.cases.services import case_merge, case_set_flags
 
-    say(client, "Jalan di Soreang berlubang besar", "wamid.A1")
-    other = payloads.whatsapp_inbound(
-        payloads.whatsapp_text("Lubang di Soreang", wa_id="6281299990003", message_id="wamid.A2"),
-        app_secret=APP_SECRET, phone_number_id=PHONE_NUMBER_ID,
-    )  # fmt: skip
-    post(client, other)
-    process_pending()
-    main, duplicate = Case.objects.order_by("pk")
+    main, duplicate = two_reports_routed(client, agency_a, capture)
     with capture():
-        for case in (main, duplicate):
-            if case.agency_id is None:
-                case_route(case=case, agency=agency_a, actor=None)
-        main.refresh_from_db()
-        duplicate.refresh_from_db()
         case_set_flags(case=main, actor=coordinator, is_anonymous=True, is_confidential=False)
         case_merge(case=duplicate, into=main, actor=coordinator)
-        case_assign(case=main, assignee=staff_a, actor=coordinator)
-        case_transition(case=main, to_status=CaseStatus.VERIFIED, actor=staff_a)
-        case_transition(case=main, to_status=CaseStatus.IN_PROGRESS, actor=staff_a)
-        case_transition(
-            case=main, to_status=CaseStatus.RESOLVED, actor=staff_a,
-            note="Pelapor Budi (081234567890) sudah kami temui, lubang ditambal.",
-        )  # fmt: skip
+        resolve(main, staff_a, coordinator, "Pelapor Budi (081234567890) sudah kami temui.")
     texts = list(
-        OutboundMessage.objects.filter(
-            purpose="status_update", message__case=duplicate
-        ).values_list("message__text", flat=True)
+        OutboundMessage.objects.filter(purpose="status_update", message__case=duplicate)
+        .order_by("pk")
+        .values_list("message__text", flat=True)
     )
     assert len(texts) == 2 and "telah selesai ditangani" in texts[1]
     assert not any("Budi" in text or "081234567890" in text for text in texts)
