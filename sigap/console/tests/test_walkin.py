@@ -80,6 +80,8 @@ def test_officer_records_a_phone_complaint(
     assert DBTaskResult.objects.filter(task_path__endswith="case_triage_task").count() == 1
     shown = client.get(response.url)
     assert f"Laporan {case.tracking_number} tercatat." in shown.text
+    # The walk-in citizen's receipt: the status link no channel will carry to them.
+    assert f"/lacak/{case.citizen_token}/" in shown.text
 
 
 def test_coordinator_leaves_routing_to_triage_with_flags_and_attachment(client, coordinator):

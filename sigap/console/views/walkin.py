@@ -24,6 +24,7 @@ from sigap.cases.services import (
     IncomingMessage,
     case_create,
 )
+from sigap.channels.services.replies import status_link
 from sigap.console.forms.walkin import WalkinForm
 from sigap.contacts.services import SenderIdentity
 from sigap.core.errors import DomainError
@@ -82,9 +83,14 @@ def walkin(request: HttpRequest) -> HttpResponse:
             field = "attachment" if error.code.startswith("attachment") else None
             form.add_error(field, error.message)
         else:
+            # The walk-in citizen's receipt: no channel will carry the acknowledgement to them.
             messages.success(
                 request,
-                _("Laporan %(number)s tercatat.") % {"number": case.tracking_number},
+                _(
+                    "Laporan %(number)s tercatat. Berikan kepada pelapor nomor laporan ini dan "
+                    "tautan untuk memantau perkembangannya: %(link)s"
+                )
+                % {"number": case.tracking_number, "link": status_link(case)},
             )
             if permissions.can_view(scope, case):
                 return redirect("console:case_detail", tracking_number=case.tracking_number)
