@@ -194,8 +194,11 @@ X_FRAME_OPTIONS = "DENY"
 if IS_PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Indonesian only, whatever the browser asks for: the messages are written in Indonesian, so an
+# English Accept-Language (common on phones) would only turn Django's own strings (durations,
+# form errors, dates) English amid Indonesian text.
 LANGUAGE_CODE = "id"
-LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+LANGUAGES = [("id", _("Bahasa Indonesia"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env("SIGAP_TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True

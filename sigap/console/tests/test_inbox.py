@@ -145,6 +145,20 @@ def test_row_shows_the_case_at_a_glance(client, make_case, category_a, agency_a,
     assert f'href="{row.url}"' in html and ">Tinggi</span>" in html and row.created_text in html
 
 
+def test_an_english_browser_still_gets_indonesian_durations(
+    client, make_case, category_a, agency_a, staff_a
+):
+    """Phones set to English send Accept-Language: en; Django's own strings must not follow it."""
+    case = make_case("Lampu jalan mati di Soreang", category=category_a, agency=agency_a)
+    due = timezone.now() + timedelta(days=3, hours=5)
+    Case.objects.filter(pk=case.pk).update(first_response_due_at=due)
+    client.force_login(staff_a)
+    response = client.get(HOME, {"view": "all"}, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    (row,) = response.context["rows"]
+    assert "hari" in row.due_text and "day" not in row.due_text
+    assert response.headers["Content-Language"] == "id"
+
+
 def test_staff_b_never_sees_agency_a_in_any_tab_search_or_count(client, inbox_cases, staff_b):
     client.force_login(staff_b)
     agency_a_numbers = [n for key, n in inbox_cases.items() if key != "other"]
