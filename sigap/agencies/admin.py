@@ -25,7 +25,7 @@ from sigap.agencies.models import (
     RosterSetting,
     User,
 )
-from sigap.agencies.rosters import duty_shift_validate
+from sigap.agencies.rosters import duty_shift_validate, roster_member_validate
 from sigap.agencies.selectors import (
     DELEGABLE_ROLES,
     StaffAuthority,
@@ -347,15 +347,40 @@ class RosterSettingAdmin(AgencyScopedAdmin):
     autocomplete_fields = ["agency"]
 
 
+class RosterPeopleScopedAdmin(AgencyScopedAdmin):
+    """Roster rows name a person: an agency admin picks among the staff they manage (the
+    autocomplete already lists only those), and a forged POST naming anyone else is refused."""
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        authority = _authority(request)
+        if db_field.name == "user" and not authority.unrestricted:
+            kwargs["queryset"] = staff_list_managed(authority)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class RosterMembershipForm(forms.ModelForm):
+    """The person must work in the chosen agency (the console's rule and message)."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("user") is not None and cleaned.get("agency") is not None:
+            try:
+                roster_member_validate(cleaned["user"], cleaned["agency"])
+            except DomainError as error:
+                raise forms.ValidationError(error.message) from error
+        return cleaned
+
+
 @admin.register(RosterMember)
-class RosterMemberAdmin(AgencyScopedAdmin):
+class RosterMemberAdmin(RosterPeopleScopedAdmin):
+    form = RosterMembershipForm
     list_display = ["user", "agency", "case_cap", "last_assigned_at"]
     list_filter = ["agency__pemda"]
     autocomplete_fields = ["user", "agency"]
     readonly_fields = ["last_assigned_at"]
 
 
-class DutyShiftAdminForm(forms.ModelForm):
+class DutyShiftAdminForm(forms.ModelForm):  # its clean checks membership with the rest
     class Meta:
         model = DutyShift
         fields = ["agency", "user", "kind", "weekday", "starts_at", "ends_at"]
@@ -381,7 +406,7 @@ class DutyShiftAdminForm(forms.ModelForm):
 
 
 @admin.register(DutyShift)
-class DutyShiftAdmin(AgencyScopedAdmin):
+class DutyShiftAdmin(RosterPeopleScopedAdmin):
     form = DutyShiftAdminForm
     list_display = ["user", "agency", "kind", "weekday", "starts_at", "ends_at"]
     list_filter = ["kind", "weekday", "agency__pemda"]
@@ -390,7 +415,8 @@ class DutyShiftAdmin(AgencyScopedAdmin):
 
 
 @admin.register(DutyOverride)
-class DutyOverrideAdmin(AgencyScopedAdmin):
+class DutyOverrideAdmin(RosterPeopleScopedAdmin):
+    form = RosterMembershipForm
     list_display = ["user", "agency", "kind", "is_absence", "starts_at", "ends_at", "note"]
     list_filter = ["kind", "is_absence", "agency__pemda"]
     search_fields = ["user__username", "user__full_name", "agency__name", "note"]

@@ -64,7 +64,8 @@ def _ensure_can_manage(actor: User | None, agency: Agency) -> None:
         raise PermissionDenied(_("Hanya admin instansi yang dapat mengubah jadwal piket."))
 
 
-def _ensure_member(user: User, agency: Agency) -> None:
+def roster_member_validate(user: User, agency: Agency) -> None:
+    """Only the agency's own active officers and admins go on its roster."""
     is_member = (
         user.is_active and user.memberships.filter(agency=agency, role__in=_ROSTER_ROLES).exists()
     )
@@ -82,7 +83,7 @@ def duty_shift_validate(
     *, agency: Agency, user: User, weekday: int, starts_at: time, ends_at: time, kind: str,
     exclude_id: int | None = None,
 ) -> None:  # fmt: skip
-    _ensure_member(user, agency)
+    roster_member_validate(user, agency)
     if weekday not in range(7):
         raise DomainError(_("Hari tidak dikenal."), code="invalid_weekday")
     if kind not in DutyKind.values:
@@ -176,7 +177,7 @@ def duty_override_create(
 ) -> DutyOverride:  # fmt: skip
     """Extra duty (covering for someone) or an absence (leave, sick) for one stretch of time."""
     _ensure_can_manage(actor, agency)
-    _ensure_member(user, agency)
+    roster_member_validate(user, agency)
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
         raise ValueError("override times must be aware")
     if ends_at <= starts_at:
@@ -225,7 +226,7 @@ def roster_member_cap_set(
 ) -> RosterMember:
     """One person's own cap (None: the agency's default; 0: no limit)."""
     _ensure_can_manage(actor, agency)
-    _ensure_member(user, agency)
+    roster_member_validate(user, agency)
     if case_cap is not None and not 0 <= case_cap <= 1000:
         raise DomainError(_("Batas laporan harus antara 0 dan 1000."), code="invalid_cap")
     member, _created = RosterMember.objects.update_or_create(

@@ -278,3 +278,64 @@ def test_membership_agency_picker_lists_only_administered_agencies(
     )
     assert response.status_code == 200
     assert {int(row["id"]) for row in response.json()["results"]} == {agency_a.pk, unit_a.pk}
+
+
+def _roster_rights(user: User) -> User:
+    """The demo group's rights on rosters: roster members, weekly shifts and overrides."""
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="agencies",
+            content_type__model__in=["rostermember", "dutyshift", "dutyoverride"],
+        )
+    )
+    return user
+
+
+@pytest.mark.parametrize(
+    "model, extra",
+    [
+        ("rostermember", {"case_cap": "3"}),
+        ("dutyshift", {"kind": "office", "weekday": "0", "starts_at": "08:00", "ends_at": "12:00"}),
+        (
+            "dutyoverride",
+            {
+                "kind": "office",
+                "starts_at_0": "2026-12-07",
+                "starts_at_1": "08:00",
+                "ends_at_0": "2026-12-07",
+                "ends_at_1": "12:00",
+                "note": "menggantikan",
+            },
+        ),
+    ],
+)
+def test_roster_rows_never_name_staff_of_another_agency(
+    client, editor, staff_a, staff_b, agency_a, model, extra
+):
+    """A forged POST naming another agency's officer is refused; the editor's own officer is
+    accepted through the same form."""
+    from django.apps import apps
+
+    _roster_rights(editor)
+    rows = apps.get_model("agencies", model).objects
+    url = f"/admin/agencies/{model}/add/"
+    refused = client.post(url, {"agency": agency_a.pk, "user": staff_b.pk, **extra})
+    assert refused.status_code == 200 and "user" in refused.context["adminform"].form.errors
+    assert not rows.filter(user=staff_b).exists()
+    accepted = client.post(url, {"agency": agency_a.pk, "user": staff_a.pk, **extra})
+    assert accepted.status_code == 302, accepted.context["adminform"].form.errors
+    assert rows.filter(user=staff_a, agency=agency_a).count() == 1
+
+
+def test_roster_member_must_work_in_the_chosen_agency(client, sysadmin, staff_b, agency_a):
+    """Even a system admin, who may pick anyone, cannot put an outsider on an agency's roster:
+    round-robin would hand them that agency's cases."""
+    from sigap.agencies.models import RosterMember
+
+    client.force_login(_roster_rights(sysadmin))
+    response = client.post(
+        "/admin/agencies/rostermember/add/", {"agency": agency_a.pk, "user": staff_b.pk}
+    )
+    assert response.status_code == 200
+    assert "bukan petugas" in str(response.context["adminform"].form.non_field_errors())
+    assert not RosterMember.objects.exists()
