@@ -5,20 +5,47 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sigap.channels.forms import SECRET_FIELDS, ChannelAccountForm
-from sigap.channels.models import ChannelAccount, InboundEvent, MailboxState, OutboundMessage
+from sigap.channels.models import (
+    ChannelAccount,
+    ChannelKind,
+    InboundEvent,
+    MailboxState,
+    OutboundMessage,
+)
+from sigap.channels.services.connection import (
+    ConnectionCheck,
+    account_check_save,
+    telegram_webhook_register,
+)
 from sigap.channels.services.events import inbound_events_reprocess
 from sigap.core.admin_scoping import AgencyScopedAdmin, CaseContentHiddenAdmin, is_system_admin
+
+# Accounts one admin action checks: each costs up to two provider calls with a timeout, and the
+# page waits for all of them.
+ACTION_BATCH = 10
+_LEVELS = {
+    "ok": messages.SUCCESS,
+    "warning": messages.WARNING,
+    "failed": messages.ERROR,
+    "unknown": messages.INFO,
+}
 
 
 @admin.register(ChannelAccount)
 class ChannelAccountAdmin(AgencyScopedAdmin):
     form = ChannelAccountForm
-    list_display = ["name", "kind", "agency", "external_id", "display_address", "is_active"]
-    list_filter = ["kind", "is_active"]
+    list_display = [
+        "name", "kind", "agency", "external_id", "display_address", "is_active", "last_check",
+    ]  # fmt: skip
+    list_filter = ["kind", "is_active", "check_ok"]
     search_fields = ["name", "code", "external_id"]
+    # Both act on the rows the changelist shows the user (AgencyScopedAdmin.get_queryset): a
+    # forged id of another agency's account is not in that queryset.
+    actions = ["connection_check", "telegram_webhook_action"]
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         fields = super().get_fields(request, obj)
@@ -34,7 +61,7 @@ class ChannelAccountAdmin(AgencyScopedAdmin):
             # server) and the staff line: pointing them at an internal service, or taking the
             # Pemda's alerts, is not an agency's call. Agencies keep their names and secrets.
             fields += ["config"] if obj is None else ["config", "kind"]
-        return fields
+        return fields if obj is None else [*fields, "last_check"]
 
     @admin.display(description=_("rahasia tersimpan"))
     def stored_secrets(self, account: ChannelAccount) -> str:
@@ -44,6 +71,47 @@ class ChannelAccountAdmin(AgencyScopedAdmin):
             if field.name in SECRET_FIELDS and getattr(account, field.name)
         ]
         return ", ".join(names) or str(_("Belum ada"))
+
+    @admin.display(description=_("Koneksi terakhir"), ordering="checked_at")
+    def last_check(self, account: ChannelAccount) -> str:
+        if account.checked_at is None:
+            return str(_("Belum diperiksa"))
+        if account.check_ok is None:
+            verdict = _("Tidak dapat dipastikan")
+        else:
+            verdict = _("Baik") if account.check_ok else _("Gagal")
+        when = timezone.localtime(account.checked_at).strftime("%d-%m-%Y %H:%M")
+        return f"{verdict} ({when}): {account.check_summary}"
+
+    @admin.action(description=_("Periksa koneksi"), permissions=["change"])
+    def connection_check(self, request: HttpRequest, queryset: QuerySet[ChannelAccount]) -> None:
+        for account in self._batch(request, queryset):
+            self._report(request, account, account_check_save(account=account))
+
+    @admin.action(description=_("Daftarkan webhook Telegram"), permissions=["change"])
+    def telegram_webhook_action(
+        self, request: HttpRequest, queryset: QuerySet[ChannelAccount]
+    ) -> None:
+        skipped = queryset.exclude(kind=ChannelKind.TELEGRAM).count()
+        if skipped:
+            text = _("%(n)d akun bukan Telegram dilewati.") % {"n": skipped}
+            self.message_user(request, text, messages.WARNING)
+        for account in self._batch(request, queryset.filter(kind=ChannelKind.TELEGRAM)):
+            self._report(request, account, telegram_webhook_register(account=account))
+
+    def _batch(
+        self, request: HttpRequest, queryset: QuerySet[ChannelAccount]
+    ) -> list[ChannelAccount]:
+        accounts = list(queryset.order_by("pk")[: ACTION_BATCH + 1])
+        if len(accounts) > ACTION_BATCH:
+            text = _("Hanya %(n)d akun pertama yang diproses; pilih lebih sedikit akun.")
+            self.message_user(request, text % {"n": ACTION_BATCH}, messages.WARNING)
+        return accounts[:ACTION_BATCH]
+
+    def _report(
+        self, request: HttpRequest, account: ChannelAccount, result: ConnectionCheck
+    ) -> None:
+        self.message_user(request, f"{account.name}: {result.summary}", _LEVELS[result.status])
 
 
 @admin.register(InboundEvent)

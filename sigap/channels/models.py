@@ -48,6 +48,12 @@ class ChannelAccount(models.Model):
     config = models.JSONField(_("pengaturan"), default=dict, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last connection check (admin action or the daily job). check_ok is None when the
+    # account was never checked or its provider cannot be checked live (a generic SMS gateway).
+    # The summary never carries a secret.
+    checked_at = models.DateTimeField(_("terakhir diperiksa"), null=True, blank=True)
+    check_ok = models.BooleanField(_("koneksi baik"), null=True, blank=True)
+    check_summary = models.CharField(_("hasil pemeriksaan"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("akun kanal")

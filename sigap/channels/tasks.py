@@ -44,3 +44,29 @@ def email_poll_task() -> dict[str, str]:
     from sigap.channels.email.polling import mailboxes_poll
 
     return mailboxes_poll()
+
+
+# Below everything citizens wait for (intake 0, incidents -10): a check may wait up to
+# CHECK_TIMEOUT_SECONDS per provider call, and the embedded default has a single worker.
+ACCOUNT_CHECK_PRIORITY = -20
+
+
+@task(queue_name="default")
+def channel_accounts_check_task() -> int:
+    """Hourly: queue a check of each account not checked for a day (see core.periodic and
+    services.connection), one task per account so that acknowledgements queued meanwhile go
+    first on a worker that waits for a slow provider."""
+    from sigap.channels.services.connection import accounts_due
+
+    account_ids = accounts_due()
+    for account_id in account_ids:
+        channel_account_check_task.enqueue(account_id=account_id)
+    return len(account_ids)
+
+
+@task(queue_name="default", priority=ACCOUNT_CHECK_PRIORITY)
+def channel_account_check_task(account_id: int) -> list[str] | None:
+    from sigap.channels.services.connection import account_check_if_due
+
+    outcome = account_check_if_due(account_id)
+    return list(outcome) if outcome is not None else None

@@ -19,6 +19,8 @@ PERIODIC_JOBS: list[Periodic] = [
     Periodic("inbound-events-prune", 6 * 3600, "sigap.channels.tasks.inbound_events_prune_task"),
     Periodic("task-results-prune", 6 * 3600, "sigap.core.tasks.task_results_prune_task"),
     Periodic("email-poll", 60, "sigap.channels.tasks.email_poll_task"),
+    # Hourly, but each account is checked about once a day (services.connection).
+    Periodic("channel-accounts-check", 3600, "sigap.channels.tasks.channel_accounts_check_task"),
     Periodic("routing-retrain", 24 * 3600, "sigap.routing.tasks.routing_retrain_task"),
     Periodic("incidents-catch-up", 5 * 60, "sigap.routing.tasks.incidents_catch_up_task"),
     Periodic("sla-sweep", 60, "sigap.sla.tasks.sla_sweep_task"),

@@ -84,6 +84,13 @@ def fetch_new(
         return FetchResult(current_validity, messages, reset, has_more=len(uids) > limit)
 
 
+def mailbox_check(config: ImapConfig) -> None:
+    """Log in and open the folder read-only as a poll does, fetching nothing: the connection
+    check. Raises ImapError like `fetch_new`."""
+    with _session(config) as connection:
+        _select(connection, config.folder)
+
+
 @contextlib.contextmanager
 def _session(config: ImapConfig) -> Iterator[imaplib.IMAP4]:
     """A logged-in connection; every failure becomes an ImapError with a readable message."""

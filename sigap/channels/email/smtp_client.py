@@ -8,9 +8,10 @@ permanent until an administrator fixes the channel settings.
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
 import ssl
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 
@@ -60,11 +61,25 @@ def send(config: SmtpConfig, *, from_address: str, to_addresses: Sequence[str], 
     When only some recipients are refused the message was still queued for the others; the
     raised error lists the refused ones in `refused` so a retry does not resend to everyone.
     """
+    with _translated_errors(config), _connect(config) as client:
+        _secure_and_login(client, config)
+        refused = client.sendmail(from_address, list(to_addresses), raw)
+    if refused:
+        raise _refused_error(_decoded(refused), f"{config.host}:{config.port}")
+
+
+def relay_check(config: SmtpConfig) -> None:
+    """Connect, EHLO, STARTTLS and log in as a send does, then QUIT without sending anything:
+    the connection check. Raises SmtpTemporary/PermanentError like `send`."""
+    with _translated_errors(config), _connect(config) as client:
+        _secure_and_login(client, config)
+
+
+@contextlib.contextmanager
+def _translated_errors(config: SmtpConfig) -> Iterator[None]:
     where = f"{config.host}:{config.port}"
     try:
-        with _connect(config) as client:
-            _secure_and_login(client, config)
-            refused = client.sendmail(from_address, list(to_addresses), raw)
+        yield
     except smtplib.SMTPRecipientsRefused as error:
         raise _refused_error(_decoded(error.recipients), where) from error
     except smtplib.SMTPResponseException as error:
@@ -84,8 +99,6 @@ def send(config: SmtpConfig, *, from_address: str, to_addresses: Sequence[str], 
         ) from error
     except OSError as error:
         raise _network_error(error, config) from error
-    if refused:
-        raise _refused_error(_decoded(refused), where)
 
 
 def _connect(config: SmtpConfig) -> smtplib.SMTP:

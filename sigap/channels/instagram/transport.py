@@ -151,6 +151,13 @@ def _post(account: ChannelAccount, body: dict[str, Any]) -> str:
         return ""  # accepted; without an id we only lose read tracking, never resend
 
 
+def me_get(account: ChannelAccount, *, fields: str, timeout: float) -> httpx.Response:
+    """GET /me: the account the token belongs to, on the host and path sends use."""
+    url = f"{settings.SIGAP_INSTAGRAM_GRAPH_URL}/me"
+    headers = {"Authorization": f"Bearer {account.access_token}"}
+    return client().get(url, params={"fields": fields}, headers=headers, timeout=timeout)
+
+
 def _error(response: httpx.Response) -> SendError:
     try:
         error = response.json().get("error") or {}

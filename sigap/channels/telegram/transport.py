@@ -52,17 +52,27 @@ def _redact(text: str, account: ChannelAccount) -> str:
     return text.replace(token, "<token>") if token else text
 
 
-def bot_call(account: ChannelAccount, method: str, params: dict[str, Any]) -> Any:
+def bot_call(
+    account: ChannelAccount, method: str, params: dict[str, Any], *, timeout: float | None = None
+) -> Any:
     """POST one Bot API method as JSON and return its ``result``.
 
     Raises ``BotApiError`` for refusals and ``httpx.HTTPError`` when Telegram is unreachable.
+    ``timeout`` overrides the client's (the connection check waits less than a send).
     """
-    return _answer(account, method, params).get("result")
+    return _answer(account, method, params, timeout=timeout).get("result")
 
 
-def _answer(account: ChannelAccount, method: str, params: dict[str, Any]) -> dict[str, Any]:
+def _answer(
+    account: ChannelAccount,
+    method: str,
+    params: dict[str, Any],
+    *,
+    timeout: float | None = None,
+) -> dict[str, Any]:
     url = f"{settings.SIGAP_TELEGRAM_API_URL}/bot{account.access_token}/{method}"
-    response = client().post(url, json=params)
+    wait = httpx.USE_CLIENT_DEFAULT if timeout is None else timeout
+    response = client().post(url, json=params, timeout=wait)
     try:
         answer = json_parse(response.content)
     except ValueError:  # not JSON, or nested too deeply to read
@@ -247,6 +257,6 @@ def webhook_set(account: ChannelAccount, url: str, *, drop_pending: bool = False
     return str(_answer(account, "setWebhook", params).get("description") or "Webhook was set")
 
 
-def webhook_info(account: ChannelAccount) -> dict[str, Any]:
-    info = bot_call(account, "getWebhookInfo", {})
+def webhook_info(account: ChannelAccount, *, timeout: float | None = None) -> dict[str, Any]:
+    info = bot_call(account, "getWebhookInfo", {}, timeout=timeout)
     return info if isinstance(info, dict) else {}

@@ -126,6 +126,12 @@ def _retry_after(response: httpx.Response, code: str) -> float:
     return 6.0 if code == "131056" else 2.0  # the pair limit is about one message per 6 s
 
 
+def phone_number_get(account: ChannelAccount, *, fields: str, timeout: float) -> httpx.Response:
+    """GET /{phone_number_id}: the number as Meta sees it (the connection check reads it)."""
+    url = f"{settings.SIGAP_META_GRAPH_URL}/{account.external_id}"
+    return client().get(url, params={"fields": fields}, headers=_auth(account), timeout=timeout)
+
+
 def media_download(account: ChannelAccount, media_id: str) -> bytes:
     """GET /{media-id} for a short-lived URL, then the bytes with the same bearer token."""
     if not media_id:

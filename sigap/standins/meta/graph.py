@@ -10,7 +10,7 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from sigap.standins.core import Response
+from sigap.standins.core import Request, Response
 from sigap.standins.payloads import whatsapp_error
 
 JSON = dict[str, Any]
@@ -127,6 +127,20 @@ def unknown_object(object_id: str) -> GraphError:
     return GraphError(
         100, message=message, subcode=33, whatsapp=False, error_type="GraphMethodException"
     )
+
+
+def selected_fields(
+    request: Request, node: JSON, node_type: str, *, default: tuple[str, ...] | None = None
+) -> JSON:
+    """The `fields=` a Graph read asked for, always with `id`; an unknown name is error 100."""
+    requested = [name.strip() for name in (request.query_value("fields") or "").split(",")]
+    names = [name for name in requested if name] or list(default or node)
+    unknown = [name for name in names if name not in node]
+    if unknown:
+        field = unknown[0]
+        message = f"(#100) Tried accessing nonexisting field ({field}) on node type ({node_type})"
+        raise GraphError(100, message=message, whatsapp=False)
+    return {"id": node["id"], **{name: node[name] for name in names}}
 
 
 def instagram_outside_window() -> GraphError:

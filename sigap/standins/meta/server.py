@@ -32,6 +32,7 @@ from sigap.standins.meta.graph import (
     expired_token,
     instagram_outside_window,
     invalid_token,
+    selected_fields,
     unknown_object,
     validate_instagram_send,
     validate_mark_read,
@@ -89,14 +90,28 @@ class MetaStandin(StandinServer):
     # -- configuration and state (in-process control API) ---------------------------------
 
     def add_phone_number(
-        self, phone_number_id: str, token: str, display_phone_number: str | None = None
+        self,
+        phone_number_id: str,
+        token: str,
+        display_phone_number: str | None = None,
+        *,
+        verified_name: str | None = None,
+        quality_rating: str | None = None,
     ) -> None:
         self.config.tokens[phone_number_id] = token
         if display_phone_number:
             self.config.display_phone_numbers[phone_number_id] = display_phone_number
+        if verified_name:
+            self.config.verified_names[phone_number_id] = verified_name
+        if quality_rating:
+            self.config.quality_ratings[phone_number_id] = quality_rating
 
-    def add_instagram_account(self, account_id: str, token: str) -> None:
+    def add_instagram_account(
+        self, account_id: str, token: str, *, username: str | None = None
+    ) -> None:
         self.config.instagram_tokens[account_id] = token
+        if username:
+            self.config.instagram_usernames[account_id] = username
 
     def add_media(
         self,
@@ -260,6 +275,8 @@ class MetaStandin(StandinServer):
             if parts[0] == "me" or parts[0] in self.config.instagram_tokens:
                 return self._instagram_send(request, None if parts[0] == "me" else parts[0])
             return self._whatsapp_send(request, parts[0], request.fault)
+        if len(parts) == 1 and request.method == "GET" and parts[0] == "me":
+            return self._instagram_me(request)
         if len(parts) == 1 and request.method == "GET" and parts[0] in self.config.tokens:
             return self._phone_number(request, parts[0])
         if len(parts) == 1 and request.method in ("GET", "DELETE"):
@@ -372,15 +389,15 @@ class MetaStandin(StandinServer):
             phone_number_id, payloads.DEFAULT_DISPLAY_PHONE_NUMBER
         )
         number = {
-            "verified_name": "Sigap Stand-in",
+            "verified_name": self.config.verified_names.get(phone_number_id, "Sigap Stand-in"),
             "display_phone_number": display,
             "id": phone_number_id,
-            "quality_rating": "GREEN",
+            "quality_rating": self.config.quality_ratings.get(phone_number_id, "GREEN"),
             "code_verification_status": "VERIFIED",
             "platform_type": "CLOUD_API",
             "throughput": {"level": "STANDARD"},
         }
-        return Response.json(200, number)
+        return Response.json(200, selected_fields(request, number, "WhatsAppBusinessPhoneNumber"))
 
     def _media_object(self, request: Request, media_id: str) -> Response:
         token = request.bearer_token()
@@ -442,6 +459,26 @@ class MetaStandin(StandinServer):
         mid = payloads.new_instagram_mid()
         self._schedule_echo(account_id, user, body["message"], mid)
         return Response.json(200, {"recipient_id": user, "message_id": mid})
+
+    def _instagram_me(self, request: Request) -> Response:
+        """`GET /me`: the Instagram account the token belongs to (an unknown token is 190).
+
+        With Instagram Login, `id` is the app-scoped id and `user_id` the professional account
+        id that webhooks and sends use; `instagram_business_account` is what a Page token of the
+        Facebook Login variant answers with.
+        """
+        account_id = self._instagram_account(request, None)
+        username = self.config.instagram_usernames.get(account_id, f"akun_{account_id[-4:]}")
+        scoped = int(hashlib.sha256(f"app-scoped:{account_id}".encode()).hexdigest()[:13], 16)
+        user = {
+            "id": str(scoped),
+            "user_id": account_id,
+            "username": username,
+            "name": username,
+            "account_type": "BUSINESS",
+            "instagram_business_account": {"id": account_id, "username": username},
+        }
+        return Response.json(200, selected_fields(request, user, "User", default=("id",)))
 
     def _instagram_account(self, request: Request, account_id: str | None) -> str:
         if account_id is not None:

@@ -37,6 +37,11 @@ class MetaConfig:
     enforce_windows: bool = True  # False: every customer-service window counts as open
     waba_id: str = payloads.DEFAULT_WABA_ID
     display_phone_numbers: dict[str, str] = field(default_factory=dict)
+    # What `GET /{phone_number_id}` reports (health checks): Meta's verified display name and
+    # the number's quality rating (GREEN, YELLOW, RED, UNKNOWN).
+    verified_names: dict[str, str] = field(default_factory=dict)
+    quality_ratings: dict[str, str] = field(default_factory=dict)
+    instagram_usernames: dict[str, str] = field(default_factory=dict)  # for `GET /me`
     media_url_ttl: float = 300.0  # lookaside URLs are valid for 5 minutes
     public_url: str | None = None  # base of media URLs when reached through another host name
 

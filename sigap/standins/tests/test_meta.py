@@ -572,6 +572,42 @@ def test_phone_number_object_for_health_checks(graph: httpx.Client) -> None:
     assert number["quality_rating"] == "GREEN"
 
 
+def test_phone_number_answers_the_fields_asked_for(meta: MetaStandin, graph: httpx.Client) -> None:
+    meta.add_phone_number(PNID, TOKEN, "6281100009999", verified_name="Lapor", quality_rating="RED")
+
+    fields = "display_phone_number,verified_name,quality_rating"
+    number = graph.get(f"/{PNID}", params={"fields": fields}).json()
+
+    assert number == {
+        "id": PNID, "display_phone_number": "6281100009999", "verified_name": "Lapor",
+        "quality_rating": "RED",
+    }  # fmt: skip
+    unknown = graph.get(f"/{PNID}", params={"fields": "nama"})
+    assert unknown.status_code == 400 and unknown.json()["error"]["code"] == 100
+
+
+def test_phone_number_with_a_wrong_token_is_190(meta: MetaStandin, http: httpx.Client) -> None:
+    response = http.get(f"{meta.url}/v21.0/{PNID}", headers={"Authorization": "Bearer salah"})
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == 190
+    assert response.json()["error"]["type"] == "OAuthException"
+
+
+def test_instagram_me_names_the_account_of_the_token(meta: MetaStandin, http: httpx.Client) -> None:
+    meta.add_instagram_account(IG_ACCOUNT, IG_TOKEN, username="pemkab.uji")
+    headers = {"Authorization": f"Bearer {IG_TOKEN}"}
+
+    me = http.get(f"{meta.url}/v23.0/me", params={"fields": "user_id,username"}, headers=headers)
+    bare = http.get(f"{meta.url}/v23.0/me", headers=headers).json()
+
+    assert me.json()["user_id"] == IG_ACCOUNT and me.json()["username"] == "pemkab.uji"
+    assert me.json()["id"] != IG_ACCOUNT  # the app-scoped id differs, as at Meta
+    assert bare == {"id": me.json()["id"]}
+    wrong = http.get(f"{meta.url}/v23.0/me", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert wrong.status_code == 401 and wrong.json()["error"]["code"] == 190
+
+
 def test_control_api_registers_media_and_injects_inbound(
     meta: MetaStandin, graph: httpx.Client, http: httpx.Client, receiver: Receiver
 ) -> None:
