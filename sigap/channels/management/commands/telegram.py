@@ -4,11 +4,10 @@ import json
 from typing import Any
 
 import httpx
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
 
 from sigap.channels.models import ChannelAccount, ChannelKind
+from sigap.channels.services.connection import telegram_webhook_url
 from sigap.channels.telegram import transport
 
 
@@ -35,9 +34,7 @@ class Command(BaseCommand):
         account = _account(options["code"])
         try:
             if options["action"] == "set-webhook":
-                url = options["url"] or settings.SIGAP_BASE_URL + reverse(
-                    "webhook_telegram", args=[account.code]
-                )
+                url = options["url"] or telegram_webhook_url(account)
                 answer = transport.webhook_set(account, url, drop_pending=options["drop_pending"])
                 self.stdout.write(f"{answer}: {url}")
             else:
