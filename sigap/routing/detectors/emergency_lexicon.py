@@ -79,7 +79,10 @@ traffic_accident 1.5: laka
 traffic_accident 1.5: menyeruduk (a vehicle ramming something), mobil terbalik, motor terbalik,
                       truk terbalik, angkot terbalik, bus terbalik
 traffic_accident 1:   terguling, terbalik, keserempet, diserempet, motor jatuh, jatuh dari motor,
-                      pengendara jatuh
+                      pengendara jatuh, serempetan, adu hareup (Su: head-on),
+                      masuk selokan, masuk ke selokan, nyebur ke selokan, masuk parit,
+                      masuk ke parit, nyebur ke parit, masuk sawah, masuk ke sawah
+                      (a vehicle run off the road: needs a cue, kids also `nyebur` for fun)
 medical 2:            pingsan, semaput (Jv), kelenger (Jv), kapiuhan (Su), tidak sadarkan diri,
                       hipotermia, henti napas, tidak bernafas, luka bakar, mulut berbusa,
                       dipatuk ular, terpatuk ular, dipagut ular,
@@ -163,7 +166,8 @@ severe 1:             korban, terluka, luka, berdarah, meninggal, tewas, kritis,
                       terlempar, tidak ketemu, tidak ditemukan, belum ketemu,
                       merembet, menjalar, membesar, menyala, masuk rumah, masuk ke rumah,
                       pinggang, dada, leher, mengungsi,
-                      evakuasi, dievakuasi, terisolasi, menimpa, ke loteng, ke atap
+                      evakuasi, dievakuasi, terisolasi, menimpa, ke loteng, ke atap,
+                      percikan, memercik (sparks: a fallen cable still live)
 severe 1.5:           ada korban, korban jiwa, terjebak, luka parah, sampai atap, terjepit,
                       tidak bisa buka pintu, terkunci di dalam, masih di dalam,
                       orangnya di dalam, di atas atap, naik ke atap,
@@ -209,7 +213,8 @@ chronic 1:            sering, seringkali, kerap, selalu, setiap, tiap, langganan
                       saat hujan, tidak terhitung, tidak kehitung, sampai sekarang,
                       hingga sekarang, sampai saat ini, hingga saat ini, memakan korban,
                       makan korban, menelan korban, banyak pengendara, banyak kendaraan,
-                      banyak motor, x (`2x`: a count of past events), kali kejadian
+                      banyak motor, x (`2x`: a count of past events), kali kejadian,
+                      bermunculan, marak, maraknya (a trend: gangs roaming the city for weeks)
 admin 1:              asuransi, santunan, jasa raharja, klaim, bansos, bantuan sosial, sembako,
                       ktp, kartu keluarga, akta, ijazah, dokumen, disdukcapil, kursi roda,
                       tv, televisi, grup wa, di grup, menyebar, disebar (documents, news, rumours),
@@ -311,7 +316,8 @@ mau melaporkan, ingin melaporkan, apa lagi, apalagi, dari semalam, sejak semalam
 dalam keadaan darurat, akses darurat, jalur darurat, pintu darurat, tangga darurat, mobil ambulans,
 ambulans desa, ambulans gratis, mengancam nyawa, mengancam jiwa, mengancam keselamatan,
 diancam pidana, diancam hukuman, informasi anak hilang, pos anak hilang, dari tadi pagi,
-sejak tadi pagi, dari tadi siang, sejak tadi siang, dari tadi sore, sejak tadi sore
+sejak tadi pagi, dari tadi siang, sejak tadi siang, dari tadi sore, sejak tadi sore, dr tadi,
+dri tadi
 """
 
 # Keywords whose single dropped vowel is repaired (`bnjir`, `kbakaran`, `tlong`). Kept short

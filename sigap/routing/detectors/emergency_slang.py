@@ -87,7 +87,8 @@ ular:                 oray (Su)
 terendam:             kakeueum (Su), keleleb (Jv), kerendem, kerendam, karendem (Su)
 bertambah:            nambihan (Su), nambahan (Su), tambah (`tambah tinggi`), nambah
 naik:                 munggah (Jv), naek
-jatuh:                terjatuh, tijalikeuh (Su), murag (Su), ragrag (Su), labuh (Su)
+jatuh:                terjatuh, tijalikeuh (Su), murag (Su), ragrag (Su), labuh (Su),
+                      tigebrus (Su: fell into a hole or well), tigejrut (Su)
 padam:                pareum (Su)
 hilang:               leungit (Su), ilang
 ditemukan:            kapendak (Su), kapanggih (Su), ketemu, katemu (Su/Jv)
@@ -167,4 +168,6 @@ perut:                beuteung (Su), weteng (Jv)
 leher:                beuheung (Su)
 betis:                bitis (Su)
 lereng:               lamping (Su)
+kejang:               kelojotan, kalojotan (Su), kejer (Jv)
+meluap:               ngabudal (Su: pouring over)
 """

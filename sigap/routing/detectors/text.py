@@ -108,11 +108,15 @@ class Vocabulary:
     def _strip_suffix(self, word: str) -> str:
         """`apinya`, `banjire` (Jv), `imahna` (Su) -> the keyword, when the stem is one."""
         for suffix in _SUFFIXES:
-            stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 3:
-                if stem in self.slang:
+            if not word.endswith(suffix):
+                continue
+            # Squeezing merged a stem's final `n` into `-nya`/`-na`/`-ne` (`percikannya` ->
+            # `percikanya`): the stem may also end in the suffix's first letter.
+            cut = word[: -len(suffix)]
+            for stem in (cut, cut + suffix[0]):
+                if len(stem) >= 3 and stem in self.slang:
                     return self.slang[stem]
-                if stem in self.known:
+                if len(stem) >= 3 and stem in self.known:
                     return stem
         return word
 
