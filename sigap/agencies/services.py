@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sigap.agencies.admin_groups import staff_admin_rights_sync
 from sigap.agencies.models import Agency, ApiToken, LoginFailure, Membership, Role, User
 from sigap.agencies.selectors import StaffAuthority, staff_list_editable
 from sigap.core.errors import DomainError, PermissionDenied
@@ -43,6 +44,7 @@ def membership_add(*, user: User, agency: Agency, role: str) -> Membership:
     if role not in Role.values:
         raise DomainError(_("Peran %(role)s tidak dikenal.") % {"role": role})
     membership, _created = Membership.objects.get_or_create(user=user, agency=agency, role=role)
+    staff_admin_rights_sync(user)
     return membership
 
 
@@ -85,6 +87,7 @@ def membership_save(*, membership: Membership, authority: StaffAuthority) -> Mem
     """Create or change a membership on behalf of an editor, within the editor's rights."""
     membership_grant_validate(authority=authority, agency=membership.agency, role=membership.role)
     staff_edit_validate(authority=authority, user=membership.user)
+    stored = None
     if membership.pk is not None:
         # The stored row, not the edited copy: moving a membership out of someone else's
         # agency is as much a change to it as moving one in.
@@ -92,6 +95,9 @@ def membership_save(*, membership: Membership, authority: StaffAuthority) -> Mem
         membership_grant_validate(authority=authority, agency=stored.agency, role=stored.role)
         staff_edit_validate(authority=authority, user=stored.user)
     membership.save()
+    staff_admin_rights_sync(membership.user)
+    if stored is not None and stored.user_id != membership.user_id:
+        staff_admin_rights_sync(stored.user)  # the account the membership was moved from
     return membership
 
 
@@ -100,6 +106,7 @@ def membership_delete(*, membership: Membership, authority: StaffAuthority) -> N
     membership_grant_validate(authority=authority, agency=membership.agency, role=membership.role)
     staff_edit_validate(authority=authority, user=membership.user)
     membership.delete()
+    staff_admin_rights_sync(membership.user)
 
 
 def login_is_locked(*, username: str, ip_address: str | None) -> bool:

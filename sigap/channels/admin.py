@@ -133,7 +133,7 @@ class InboundEventAdmin(CaseContentHiddenAdmin):
     def short_error(self, event: InboundEvent) -> str:
         return event.last_error[:120]
 
-    @admin.action(description=_("Proses ulang kejadian terpilih"))
+    @admin.action(description=_("Proses ulang kejadian terpilih"), permissions=["change"])
     def reprocess(self, request: HttpRequest, queryset: QuerySet[InboundEvent]) -> None:
         count = inbound_events_reprocess(event_ids=list(queryset.values_list("pk", flat=True)))
         messages.success(request, _("%(n)d kejadian diantrekan ulang.") % {"n": count})

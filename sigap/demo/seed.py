@@ -6,12 +6,10 @@ import logging
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.db.models import Q
 
-from sigap.agencies.models import Agency, AgencyKind, Membership, Pemda, Role, User
+from sigap.agencies.models import Agency, AgencyKind, Membership, Pemda, User
 from sigap.agencies.services import agency_save, membership_add
 from sigap.catalog.models import Category, Priority
 from sigap.channels.models import ChannelAccount, ChannelKind
@@ -37,7 +35,6 @@ PRIORITY_WORDS = {
 }
 
 # Roles whose holders manage configuration through the Django admin.
-_ADMIN_ROLES = {Role.SYSTEM_ADMIN, Role.AGENCY_ADMIN, Role.COORDINATOR}
 
 
 def demo_usernames() -> list[str]:
@@ -206,20 +203,16 @@ def _seed_categories(
 
 
 def _seed_staff(agencies: dict[str, Agency]) -> None:
-    admin_group = _admin_group()
     for row in data.DEMO_STAFF:
         user = User.objects.filter(username=row["username"]).first()
         if user is None:
             user = User(username=row["username"])
             user.set_password(DEMO_PASSWORD)
         user.full_name, user.email = row["full_name"], row["email"]
-        roles = {role for _code, role in row["memberships"]}
-        user.is_staff = bool(roles & _ADMIN_ROLES)
         user.save()
+        # `is_staff` and the admin's groups follow the roles (agencies.admin_groups).
         for agency_code, role in row["memberships"]:
             membership_add(user=user, agency=agencies[agency_code], role=role)
-        if user.is_staff:
-            user.groups.add(admin_group)
     Membership.objects.filter(user__username__in=demo_usernames()).exclude(
         agency__in=list(agencies.values())
     ).delete()
@@ -312,39 +305,3 @@ def _seed_router(pemda: Pemda) -> None:
     """Cold start: the first router learns from the catalog's example texts."""
     if not RoutingModel.objects.filter(pemda=pemda, is_active=True).exists():
         routing_train(pemda=pemda)
-
-
-def _admin_group() -> Group:
-    """Configuration rights in the Django admin (rows are further scoped by role there).
-
-    Pemda-wide settings (regions, SLA policies, calendars) are only read here: their admin
-    pages let system administrators alone change them, and the group should not pretend
-    otherwise. Staff accounts stay: agency admins manage their own officers, within limits
-    the user and membership admin pages enforce.
-    """
-    group, _ = Group.objects.get_or_create(name="Pengelola konfigurasi")
-    managed = [
-        ("agencies", "agency"),
-        ("agencies", "membership"),
-        ("agencies", "user"),
-        ("catalog", "category"),
-        # Each agency its own channels, answers and replies (rows scoped to its subtree).
-        ("channels", "channelaccount"),
-        ("routing", "knowledgearticle"),
-        ("console", "cannedreply"),
-    ]
-    read_only = [
-        ("regions", "region"),
-        ("sla", "slapolicy"),
-        ("sla", "businesscalendar"),
-        ("routing", "triagepolicy"),
-    ]
-    wanted = Q(pk__in=[])
-    for app_label, model in managed:
-        wanted |= Q(content_type__app_label=app_label, content_type__model=model)
-    for app_label, model in read_only:
-        wanted |= Q(
-            content_type__app_label=app_label, content_type__model=model, codename=f"view_{model}"
-        )
-    group.permissions.set(Permission.objects.filter(wanted))
-    return group

@@ -77,6 +77,8 @@ def _staff_with(django_user_model, agency, role, *codenames):
 
     user = django_user_model.objects.create_user(f"{role}.uji", password="x", is_staff=True)
     membership_add(user=user, agency=agency, role=role)
+    # Exactly the rights named: not the groups the role brings (agencies.admin_groups).
+    user.groups.clear()
     user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     return user
 

@@ -435,6 +435,7 @@ def test_view_only_admin_gets_no_check_action(
 ):
     viewer = django_user_model.objects.create_user("lihat", password="x", is_staff=True)
     membership_add(user=viewer, agency=leader_office, role="agency_admin")
+    viewer.groups.clear()  # view only: not the groups the role brings (agencies.admin_groups)
     viewer.user_permissions.add(Permission.objects.get(codename="view_channelaccount"))
     client.force_login(viewer)
 
