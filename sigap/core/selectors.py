@@ -65,6 +65,13 @@ def inbound_trouble(now: datetime) -> dict[str, int]:
     }
 
 
+# How long the oldest task of a queue may wait before /healthz calls the queue late: citizens
+# wait on the intake and the outbox for their acknowledgement; incident linking yields to the
+# intake in a burst; the rest (sweeps, checks, heartbeats) runs every minute or less.
+QUEUE_LATE_SECONDS = {"ingest": 60, "outbox": 60, "triage": 900}
+QUEUE_LATE_DEFAULT_SECONDS = 300
+
+
 def task_backlog(now: datetime) -> dict[str, Any]:
     """Tasks waiting to run: in all, per queue, and how long the oldest of each has waited.
 
@@ -77,11 +84,15 @@ def task_backlog(now: datetime) -> dict[str, Any]:
         .annotate(ready=Count("pk"), oldest=Min("enqueued_at"))
         .order_by("queue_name")
     )
-    queues = {
-        row["queue_name"]: {
-            "ready": row["ready"],
-            "oldest_seconds": round(max((now - row["oldest"]).total_seconds(), 0.0), 1),
-        }
-        for row in waiting
+    queues = {}
+    for row in waiting:
+        age = round(max((now - row["oldest"]).total_seconds(), 0.0), 1)
+        late = age > QUEUE_LATE_SECONDS.get(row["queue_name"], QUEUE_LATE_DEFAULT_SECONDS)
+        queues[row["queue_name"]] = {"ready": row["ready"], "oldest_seconds": age, "late": late}
+    return {
+        "ready": sum(queue["ready"] for queue in queues.values()),
+        # Queues whose oldest task waited too long: no worker serves them, or too few do.
+        # The worker heartbeat runs on `default` and cannot see a dead intake worker.
+        "late": sorted(name for name, queue in queues.items() if queue["late"]),
+        "queues": queues,
     }
-    return {"ready": sum(queue["ready"] for queue in queues.values()), "queues": queues}

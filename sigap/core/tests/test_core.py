@@ -98,7 +98,7 @@ def test_healthz_reports_the_backlog_per_queue(client, db):
     from sigap.core.tasks import worker_heartbeat_task
     from sigap.routing.tasks import case_incident_task
 
-    assert client.get("/healthz").json()["tasks"] == {"ready": 0, "queues": {}}
+    assert client.get("/healthz").json()["tasks"] == {"ready": 0, "late": [], "queues": {}}
     worker_heartbeat_task.enqueue()
     for case_id in (1, 2):
         case_incident_task.enqueue(case_id=case_id)
@@ -111,6 +111,26 @@ def test_healthz_reports_the_backlog_per_queue(client, db):
     assert 299 <= tasks["queues"]["triage"]["oldest_seconds"] <= 330
     assert tasks["queues"]["default"]["ready"] == 1
     assert tasks["queues"]["default"]["oldest_seconds"] < 60
+    assert tasks["late"] == [] and not tasks["queues"]["triage"]["late"]  # may lag a burst
+
+
+def test_healthz_names_a_queue_no_worker_serves(client, db):
+    """Every intake worker down: the heartbeat (on `default`) stays fresh, the ingest queue
+    ages, and /healthz says so."""
+    from django_tasks_db.models import DBTaskResult
+
+    from sigap.channels.tasks import inbound_event_process_task
+    from sigap.core.tasks import worker_heartbeat_task
+
+    worker_heartbeat_task.enqueue()
+    inbound_event_process_task.enqueue(event_id=1)
+    DBTaskResult.objects.filter(task_path=inbound_event_process_task.module_path).update(
+        enqueued_at=timezone.now() - timedelta(minutes=2)
+    )
+    answer = client.get("/healthz")
+    tasks = answer.json()["tasks"]
+    assert answer.status_code == 200 and tasks["late"] == ["ingest"]
+    assert tasks["queues"]["ingest"]["late"] and not tasks["queues"]["default"]["late"]
 
 
 def test_clock_enqueues_each_due_job_once(db):
