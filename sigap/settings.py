@@ -161,14 +161,10 @@ TASKS = {
     }
 }
 
-_redis_url = env("SIGAP_REDIS_URL")
-CACHES = {
-    "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _redis_url}
-        if _redis_url
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# Nothing shared lives in the cache: login lockouts, per-contact rate limits and floods are
+# counted in the database, so any number of web processes agree without Redis. Each process
+# keeps only what it can rebuild (the FAQ index, routing models) in its own memory.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
