@@ -18,12 +18,15 @@ from sigap.routing.models import RoutingModel
 from sigap.routing.training import router_cache_clear, routing_train
 from sigap.standins import meta as meta_standin
 from sigap.standins import payloads
+from sigap.standins import telegram as telegram_standin
 
 PHONE_NUMBER_ID = "100000000000001"
 APP_SECRET = "demo-app-secret"
 ACCESS_TOKEN = "demo-access-token"
 VERIFY_TOKEN = "demo-verify-token"
 TEMPLATES = {"default": {"name": "status_laporan", "language": "id", "parameters": 2}}
+BOT_ID = "7000000001"
+BOT_TOKEN = f"{BOT_ID}:demo-telegram-bot-token"
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +43,14 @@ def meta(settings: Any) -> Iterator[Any]:
         tokens={PHONE_NUMBER_ID: ACCESS_TOKEN}, status_webhooks=False, app_secret=APP_SECRET
     ) as server:
         settings.SIGAP_META_GRAPH_URL = f"{server.url}/v21.0"
+        yield server
+
+
+@pytest.fixture
+def telegram(settings: Any) -> Iterator[telegram_standin.TelegramStandin]:
+    """The Telegram stand-in, knowing the test bot, with Sigap pointed at it."""
+    with telegram_standin.serve(tokens={BOT_TOKEN: "SigapUjiBot"}) as server:
+        settings.SIGAP_TELEGRAM_API_URL = server.url
         yield server
 
 

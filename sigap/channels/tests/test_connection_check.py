@@ -21,9 +21,8 @@ from sigap.channels.services.connection import (
     accounts_check,
     telegram_webhook_register,
 )
-from sigap.channels.tests.conftest import ACCESS_TOKEN, PHONE_NUMBER_ID
+from sigap.channels.tests.conftest import ACCESS_TOKEN, BOT_ID, BOT_TOKEN, PHONE_NUMBER_ID
 from sigap.core.periodic import PERIODIC_JOBS
-from sigap.standins import telegram as telegram_standin
 from sigap.standins.imap import ImapStandin
 from sigap.standins.smtp import SmtpStandin
 
@@ -31,8 +30,6 @@ IG_ACCOUNT = "17841400000000001"
 IG_TOKEN = "demo-instagram-token-1"
 OTHER_IG_ACCOUNT = "17841400000000099"
 OTHER_IG_TOKEN = "demo-instagram-token-lain"
-BOT_ID = "7000000001"
-BOT_TOKEN = f"{BOT_ID}:demo-telegram-bot-token"
 MAILBOX, PASSWORD = "lapor@bupati.go.id", "sandi-kotak-surat"
 CHANGELIST = "/admin/channels/channelaccount/"
 
@@ -202,13 +199,6 @@ def test_instagram_page_token_names_its_linked_account(instagram, ig_account):
 
 
 # -- Telegram --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def telegram(settings) -> Iterator[telegram_standin.TelegramStandin]:
-    with telegram_standin.serve(tokens={BOT_TOKEN: "SigapUjiBot"}) as server:
-        settings.SIGAP_TELEGRAM_API_URL = server.url
-        yield server
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
 from datetime import timedelta
 from io import StringIO
 from typing import Any
@@ -20,25 +19,15 @@ from sigap.channels.services.events import MAX_ATTEMPTS
 from sigap.channels.services.outbox import outbound_send
 from sigap.channels.services.replies import case_reply_send
 from sigap.channels.telegram.transport import text_chunks
-from sigap.channels.tests.conftest import post, process_pending
+from sigap.channels.tests.conftest import BOT_ID, BOT_TOKEN, post, process_pending
 from sigap.contacts.models import Contact, ContactIdentity
 from sigap.standins import payloads
-from sigap.standins import telegram as telegram_standin
 from sigap.standins.telegram.model import TelegramFile
 
-BOT_ID = "7000000001"
-BOT_TOKEN = f"{BOT_ID}:demo-telegram-bot-token"
 SECRET = "demo-telegram-secret_2026"
 CODE = "tg-bupati"
 USER_ID = payloads.DEFAULT_TELEGRAM_USER_ID  # 7123456789: more than 32 bits
 _update_ids = itertools.count(834_512_077)
-
-
-@pytest.fixture
-def telegram(settings: Any) -> Iterator[telegram_standin.TelegramStandin]:
-    with telegram_standin.serve(tokens={BOT_TOKEN: "SigapUjiBot"}) as server:
-        settings.SIGAP_TELEGRAM_API_URL = server.url
-        yield server
 
 
 @pytest.fixture
