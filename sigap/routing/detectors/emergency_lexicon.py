@@ -79,10 +79,9 @@ traffic_accident 1.5: laka
 traffic_accident 1.5: menyeruduk (a vehicle ramming something), mobil terbalik, motor terbalik,
                       truk terbalik, angkot terbalik, bus terbalik
 traffic_accident 1:   terguling, terbalik, keserempet, diserempet, motor jatuh, jatuh dari motor,
-                      pengendara jatuh, serempetan, adu hareup (Su: head-on),
-                      masuk selokan, masuk ke selokan, nyebur ke selokan, masuk parit,
-                      masuk ke parit, nyebur ke parit, masuk sawah, masuk ke sawah
-                      (a vehicle run off the road: needs a cue, kids also `nyebur` for fun)
+                      pengendara jatuh, serempetan,
+                      mobil ~ nyebur, motor ~ nyebur, truk ~ nyebur, angkot ~ nyebur, bus ~ nyebur
+                      (a named vehicle into a ditch: rubbish also `masuk selokan`, kids `nyebur`)
 medical 2:            pingsan, semaput (Jv), kelenger (Jv), kapiuhan (Su), tidak sadarkan diri,
                       hipotermia, henti napas, tidak bernafas, luka bakar, mulut berbusa,
                       dipatuk ular, terpatuk ular, dipagut ular,

@@ -168,6 +168,6 @@ perut:                beuteung (Su), weteng (Jv)
 leher:                beuheung (Su)
 betis:                bitis (Su)
 lereng:               lamping (Su)
-kejang:               kelojotan, kalojotan (Su), kejer (Jv)
+kejang:               kelojotan, kalojotan (Su) (not Jv `kejer`: `nangis kejer` is crying hard)
 meluap:               ngabudal (Su: pouring over)
 """

@@ -104,8 +104,6 @@ VERDICTS: dict[str, str] = {
     "sby-160706": "borderline",  # a disturbed person raging at the parents' house
     "sby-161798": "borderline",  # a resident smashing a bathroom, endangering the family
     "sby-164690": "borderline",  # fragment "lakalantas tinggal di jalan kenjeran"
-    # flagged since round 18 read `korbanya` (a typo of `korbannya`) as `korban`:
-    "sby-168097": "borderline",  # armed teen gangs roaming at night, victims; a trend report
     # no, flagged by an earlier version and outside the pools.
     "sby-156557": "no",  # a parking attendant "ditodong" (overcharged) 3,000 rupiah
     "sby-158242": "no",  # chronic road hazard, many past accidents

@@ -103,17 +103,21 @@ class Vocabulary:
             return word
         if word in self.repairs:
             return self.repairs[word]
-        return self._strip_suffix(word)
+        return self._strip_suffix(word, raw)
 
-    def _strip_suffix(self, word: str) -> str:
+    def _strip_suffix(self, word: str, raw: str) -> str:
         """`apinya`, `banjire` (Jv), `imahna` (Su) -> the keyword, when the stem is one."""
         for suffix in _SUFFIXES:
             if not word.endswith(suffix):
                 continue
-            # Squeezing merged a stem's final `n` into `-nya`/`-na`/`-ne` (`percikannya` ->
-            # `percikanya`): the stem may also end in the suffix's first letter.
             cut = word[: -len(suffix)]
-            for stem in (cut, cut + suffix[0]):
+            stems = [cut]
+            # Squeezing merged a stem's final `n` into `-nya`/`-na`/`-ne` (`percikannya` ->
+            # `percikanya`). Only where the raw word really doubled it: `makanya` ("that is
+            # why") is not `makan` + `-nya`.
+            if raw.endswith(suffix[0] + suffix):
+                stems.append(cut + suffix[0])
+            for stem in stems:
                 if len(stem) >= 3 and stem in self.slang:
                     return self.slang[stem]
                 if len(stem) >= 3 and stem in self.known:

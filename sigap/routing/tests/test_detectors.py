@@ -40,8 +40,8 @@ def test_labelled_set_is_large_and_balanced() -> None:
 
 
 def test_dev_split_keeps_its_tuned_figures() -> None:
-    # Tuned on: precision 1.0, recall 0.986 when the rules were last frozen (rounds 1 to 14,
-    # 17 and 18, 2026-12-05).
+    # Tuned on: precision 1.0, recall 0.985 when the rules were last frozen (rounds 1 to 14,
+    # 17, 18 and 18b, 2026-12-05).
     figures = evaluate_emergency(DEV_CASES)
     assert figures["precision"] >= 1.0, figures["false_positives"]
     assert figures["recall"] >= 0.98, figures["false_negatives"]
@@ -53,8 +53,8 @@ def test_heldout_split_keeps_its_measured_figures() -> None:
     finished detector: precision 0.917 (33/36), recall 0.825 (33/40); round 15 with the text
     model: 0.971 (33/34), 0.825 (33/40) (see emergency_cases). Retrained with round 17 the
     model drops one of them (a bus overturned, 0.933 -> 0.924): 0.942 (65/69), 0.8125
-    (65/80) together; retrained with round 18 (and its rule fixes), 0.944 (67/71), 0.8375
-    (67/80). This guards against regressions only; do not tune to these cases: write
+    (65/80) together; retrained with rounds 18 and 18b (and their rule fixes), 0.943 (66/70),
+    0.825 (66/80). This guards against regressions only; do not tune to these cases: write
     a new round instead."""
     figures = evaluate_emergency(HELDOUT_CASES)
     assert figures["precision"] >= 0.94, figures["false_positives"]
