@@ -25,7 +25,11 @@ from sigap.agencies.models import (
     RosterSetting,
     User,
 )
-from sigap.agencies.rosters import duty_shift_validate, roster_member_validate
+from sigap.agencies.rosters import (
+    duty_override_validate,
+    duty_shift_validate,
+    roster_member_validate,
+)
 from sigap.agencies.selectors import (
     DELEGABLE_ROLES,
     StaffAuthority,
@@ -414,9 +418,33 @@ class DutyShiftAdmin(RosterPeopleScopedAdmin):
     autocomplete_fields = ["user", "agency"]
 
 
+class DutyOverrideAdminForm(forms.ModelForm):
+    class Meta:
+        model = DutyOverride
+        fields = ["agency", "user", "kind", "is_absence", "starts_at", "ends_at", "note"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if self.errors:
+            return cleaned
+        try:
+            # The console's rules (membership, order, overlaps), with the same messages.
+            duty_override_validate(
+                agency=cleaned["agency"],
+                user=cleaned["user"],
+                starts_at=cleaned["starts_at"],
+                ends_at=cleaned["ends_at"],
+                kind=cleaned["kind"],
+                exclude_id=self.instance.pk,
+            )
+        except DomainError as error:
+            raise forms.ValidationError(error.message) from error
+        return cleaned
+
+
 @admin.register(DutyOverride)
 class DutyOverrideAdmin(RosterPeopleScopedAdmin):
-    form = RosterMembershipForm
+    form = DutyOverrideAdminForm
     list_display = ["user", "agency", "kind", "is_absence", "starts_at", "ends_at", "note"]
     list_filter = ["kind", "is_absence", "agency__pemda"]
     search_fields = ["user__username", "user__full_name", "agency__name", "note"]

@@ -5,9 +5,11 @@ admin sees their own subtree, Pemda-wide settings are the system admin's), so a 
 configures needs both. Before, only the demo seed made the groups: on a production install a
 *system admin* opened almost nothing in `/admin/` until someone built them by hand.
 
-`admin_groups_sync` (after every `migrate`) keeps the groups' permissions as this module says;
-`staff_admin_rights_sync` gives an account `is_staff` and the groups its roles call for whenever
-its memberships change. Groups other than these two, and superusers, are left alone.
+`admin_rights_migrate` (after every `migrate`) keeps the groups' permissions as this module says
+and brings every admin's rights in line; `staff_admin_rights_sync` gives an account `is_staff`
+and the groups its roles call for whenever its memberships change (a membership deleted with its
+agency included), or its agency is switched off or on. Other groups are left alone, and a
+superuser keeps `is_staff`.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from sigap.agencies.models import Role, User
+from sigap.agencies.models import Membership, Role, User
 
 CONFIG_GROUP = "Pengelola konfigurasi"
 DIAGNOSTICS_GROUP = "Diagnostik kanal"
@@ -78,7 +80,7 @@ def _group_permissions() -> dict[str, Q]:
 
 
 def admin_groups_sync(**_signal: Any) -> dict[str, Group]:
-    """Create the groups and set their permissions (idempotent; a post_migrate receiver)."""
+    """Create the groups and set their permissions (idempotent)."""
     groups = {}
     for name, wanted in _group_permissions().items():
         group, _created = Group.objects.get_or_create(name=name)
@@ -87,13 +89,33 @@ def admin_groups_sync(**_signal: Any) -> dict[str, Group]:
     return groups
 
 
+def admin_rights_migrate(**_signal: Any) -> None:
+    """After `migrate`: the groups as the code says, and the rights of every account whose
+    roles call for them (admins of an install older than this module, too)."""
+    admin_groups_sync()
+    admins = User.objects.filter(
+        memberships__role__in=list(GROUPS_BY_ROLE), memberships__agency__is_active=True
+    )
+    for user in admins.distinct():
+        staff_admin_rights_sync(user)
+
+
+def membership_deleted(*, instance: Membership, **_signal: Any) -> None:
+    """post_delete: a membership gone with its agency (a cascade no service sees) takes the
+    rights it gave with it; an account being deleted itself needs nothing."""
+    user = User.objects.filter(pk=instance.user_id).first()
+    if user is not None:
+        staff_admin_rights_sync(user)
+
+
 def staff_admin_rights_sync(user: User) -> None:
     """`is_staff` and the managed groups as the account's roles call for: set when a role
     configures, taken away when none does any more, unless granted otherwise by hand."""
-    roles = set(user.memberships.values_list("role", flat=True))
+    # Roles in a deactivated agency give no rights (as in `staff_authority`).
+    roles = set(user.memberships.filter(agency__is_active=True).values_list("role", flat=True))
     wanted = {group for role in roles for group in GROUPS_BY_ROLE.get(role, ())}
     groups = {group.name: group for group in Group.objects.filter(name__in=MANAGED_GROUPS)}
-    if wanted - groups.keys():  # not migrated through post_migrate yet (a bare test database)
+    if len(groups) < len(MANAGED_GROUPS):  # deleted by hand since the last migrate
         groups = admin_groups_sync()
     user.groups.remove(*(groups[name] for name in MANAGED_GROUPS if name not in wanted))
     user.groups.add(*(groups[name] for name in wanted))

@@ -170,13 +170,11 @@ def duty_shift_delete(*, shift: DutyShift, actor: User | None) -> None:
 # --- one-off overrides ----------------------------------------------------------------------------
 
 
-@transaction.atomic
-def duty_override_create(
-    *, agency: Agency, user: User, starts_at: datetime, ends_at: datetime,
-    is_absence: bool = False, kind: str = DutyKind.OFFICE, note: str = "", actor: User | None,
-) -> DutyOverride:  # fmt: skip
-    """Extra duty (covering for someone) or an absence (leave, sick) for one stretch of time."""
-    _ensure_can_manage(actor, agency)
+def duty_override_validate(
+    *, agency: Agency, user: User, starts_at: datetime, ends_at: datetime, kind: str,
+    exclude_id: int | None = None,
+) -> None:  # fmt: skip
+    """The console's and the admin's rules for an override, with the same Indonesian messages."""
     roster_member_validate(user, agency)
     if timezone.is_naive(starts_at) or timezone.is_naive(ends_at):
         raise ValueError("override times must be aware")
@@ -184,14 +182,28 @@ def duty_override_create(
         raise DomainError(_("Waktu selesai harus setelah waktu mulai."), code="ends_before_start")
     if kind not in DutyKind.values:
         raise DomainError(_("Jenis piket tidak dikenal."), code="invalid_kind")
-    clash = DutyOverride.objects.filter(
+    others = DutyOverride.objects.filter(
         agency=agency, user=user, starts_at__lt=ends_at, ends_at__gt=starts_at
-    ).exists()
-    if clash:
+    )
+    if exclude_id is not None:
+        others = others.exclude(pk=exclude_id)
+    if others.exists():
         raise DomainError(
             _("%(name)s sudah memiliki perubahan piket pada waktu tersebut.") % {"name": user},
             code="overlap",
         )
+
+
+@transaction.atomic
+def duty_override_create(
+    *, agency: Agency, user: User, starts_at: datetime, ends_at: datetime,
+    is_absence: bool = False, kind: str = DutyKind.OFFICE, note: str = "", actor: User | None,
+) -> DutyOverride:  # fmt: skip
+    """Extra duty (covering for someone) or an absence (leave, sick) for one stretch of time."""
+    _ensure_can_manage(actor, agency)
+    duty_override_validate(
+        agency=agency, user=user, starts_at=starts_at, ends_at=ends_at, kind=kind
+    )
     return DutyOverride.objects.create(
         agency=agency, user=user, starts_at=starts_at, ends_at=ends_at, is_absence=is_absence,
         kind=kind, note=note.strip()[:200],

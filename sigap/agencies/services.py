@@ -28,7 +28,12 @@ def agency_save(*, agency: Agency) -> Agency:
     if agency.pk and agency.parent and f"/{agency.pk}/" in agency.parent.path + "/":
         raise DomainError(_("Instansi tidak boleh menjadi induk dirinya sendiri."))
     old_path = agency.path if agency.pk else None
+    was_active = Agency.objects.filter(pk=agency.pk).values_list("is_active", flat=True).first()
     agency.save()
+    if was_active is not None and was_active != agency.is_active:
+        # Roles in a switched-off agency give no admin rights (agencies.admin_groups).
+        for user in User.objects.filter(memberships__agency=agency).distinct():
+            staff_admin_rights_sync(user)
     new_path = _path_for(agency)
     if new_path != agency.path:
         Agency.objects.filter(pk=agency.pk).update(path=new_path)
@@ -105,8 +110,7 @@ def membership_save(*, membership: Membership, authority: StaffAuthority) -> Mem
 def membership_delete(*, membership: Membership, authority: StaffAuthority) -> None:
     membership_grant_validate(authority=authority, agency=membership.agency, role=membership.role)
     staff_edit_validate(authority=authority, user=membership.user)
-    membership.delete()
-    staff_admin_rights_sync(membership.user)
+    membership.delete()  # the post_delete receiver brings the account's admin rights in line
 
 
 def login_is_locked(*, username: str, ip_address: str | None) -> bool:

@@ -6,10 +6,15 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from sigap.agencies.admin_groups import CONFIG_GROUP, DIAGNOSTICS_GROUP, admin_groups_sync
-from sigap.agencies.models import Role, User
+from sigap.agencies.admin_groups import (
+    CONFIG_GROUP,
+    DIAGNOSTICS_GROUP,
+    admin_groups_sync,
+    admin_rights_migrate,
+)
+from sigap.agencies.models import Membership, Role, User
 from sigap.agencies.selectors import staff_authority
-from sigap.agencies.services import membership_add, membership_delete
+from sigap.agencies.services import agency_save, membership_add, membership_delete
 from sigap.channels.models import InboundEvent
 
 
@@ -97,19 +102,65 @@ def test_officers_and_leaders_get_no_admin_and_hand_grants_stay(db, staff_a, age
 
 
 def test_replaying_deliveries_needs_the_change_permission(db, client, staff_a):
-    """A view-only account sees the deliveries but is not offered the replay."""
+    """A view-only account sees the deliveries but is not offered the replay, and a forged
+    POST of the action leaves the dead event dead and queues nothing."""
+    from django_tasks_db.models import DBTaskResult
+
     staff_a.is_staff = True
     staff_a.save()
     staff_a.user_permissions.add(Permission.objects.get(codename="view_inboundevent"))
     client.force_login(staff_a)
-    InboundEvent.objects.create(
-        channel="whatsapp", external_id="x-1", body="{}", received_at=timezone.now()
-    )
+    event = InboundEvent.objects.create(
+        channel="whatsapp", external_id="x-1", body="{}", received_at=timezone.now(),
+        status="dead", attempts=3, last_error="gagal",
+    )  # fmt: skip
     page = client.get("/admin/channels/inboundevent/")
     assert page.status_code == 200 and b"reprocess" not in page.content
     response = client.post(
-        "/admin/channels/inboundevent/",
-        {"action": "reprocess", "_selected_action": [InboundEvent.objects.get().pk]},
+        "/admin/channels/inboundevent/", {"action": "reprocess", "_selected_action": [event.pk]}
     )
     assert response.status_code in (200, 302)
-    assert InboundEvent.objects.get().attempts == 0
+    event.refresh_from_db()
+    assert (event.status, event.attempts) == ("dead", 3)
+    assert not DBTaskResult.objects.exists()
+
+
+def test_rights_go_with_an_agency_deleted_or_switched_off(db, unit_a, django_user_model, sysadmin):
+    """A membership that disappears in a cascade, or sits in a deactivated agency, gives no
+    admin rights (the review found a deleted unit's admins kept them)."""
+    head = django_user_model.objects.create_user("kepala.unit", password="x-panjang-sekali-1")
+    membership_add(user=head, agency=unit_a, role=Role.AGENCY_ADMIN)
+    head.refresh_from_db()
+    assert head.is_staff and groups_of(head) == {CONFIG_GROUP}
+
+    unit_a.is_active = False
+    agency_save(agency=unit_a)
+    head.refresh_from_db()
+    assert not head.is_staff and groups_of(head) == set()
+    unit_a.is_active = True
+    agency_save(agency=unit_a)
+    head.refresh_from_db()
+    assert head.is_staff and groups_of(head) == {CONFIG_GROUP}
+
+    unit_a.delete()  # what the admin's delete (one or in bulk) does
+    head.refresh_from_db()
+    assert not Membership.objects.filter(user=head).exists()
+    assert not head.is_staff and groups_of(head) == set()
+
+
+def test_a_group_deleted_by_hand_is_made_again_not_a_crash(db, staff_a, agency_a):
+    Group.objects.filter(name=DIAGNOSTICS_GROUP).delete()
+    membership_add(user=staff_a, agency=agency_a, role=Role.AGENCY_OFFICER)
+    assert Group.objects.filter(name=DIAGNOSTICS_GROUP).exists()
+    staff_a.refresh_from_db()
+    assert groups_of(staff_a) == set()
+
+
+def test_migrate_brings_admins_of_an_older_install_in_line(db, root_agency, django_user_model):
+    """Memberships written before this module (no service call) get their rights on migrate."""
+    engineer = django_user_model.objects.create_user("lama", password="x-panjang-sekali-1")
+    Membership.objects.create(user=engineer, agency=root_agency, role=Role.SYSTEM_ADMIN)
+    assert not engineer.is_staff
+    admin_rights_migrate()
+    engineer.refresh_from_db()
+    assert engineer.is_staff and groups_of(engineer) == {CONFIG_GROUP, DIAGNOSTICS_GROUP}

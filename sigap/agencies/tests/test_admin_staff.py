@@ -339,3 +339,26 @@ def test_roster_member_must_work_in_the_chosen_agency(client, sysadmin, staff_b,
     assert response.status_code == 200
     assert "bukan petugas" in str(response.context["adminform"].form.non_field_errors())
     assert not RosterMember.objects.exists()
+
+
+def test_admin_overrides_follow_the_consoles_rules(client, editor, staff_a, agency_a):
+    """Overlapping overrides, or one ending before it starts, are refused in Indonesian."""
+    from sigap.agencies.models import DutyOverride
+
+    _roster_rights(editor)
+    url = "/admin/agencies/dutyoverride/add/"
+    base = {"agency": agency_a.pk, "user": staff_a.pk, "kind": "office", "note": "cuti"}
+
+    def post(start: str, end: str) -> Any:
+        times = {"starts_at_0": "2026-12-07", "starts_at_1": start}
+        times |= {"ends_at_0": "2026-12-07", "ends_at_1": end}
+        return client.post(url, {**base, **times})
+
+    assert post("08:00", "12:00").status_code == 302
+    overlapping = post("10:00", "14:00")
+    assert "sudah memiliki perubahan piket" in str(overlapping.context["adminform"].form.errors)
+    backwards = post("15:00", "13:00")
+    assert "Waktu selesai harus setelah waktu mulai" in str(
+        backwards.context["adminform"].form.errors
+    )
+    assert DutyOverride.objects.count() == 1
