@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import admin, messages
@@ -22,11 +24,15 @@ from sigap.channels.services.connection import (
     telegram_webhook_register,
 )
 from sigap.channels.services.events import inbound_events_reprocess
+from sigap.channels.tasks import channel_account_check_task
 from sigap.core.admin_scoping import AgencyScopedAdmin, CaseContentHiddenAdmin, is_system_admin
 
-# Accounts one admin action checks: each costs up to two provider calls with a timeout, and the
-# page waits for all of them.
+# Accounts one admin action takes: each costs up to two provider calls with a timeout, and the
+# page waits for them. Past ACTION_SECONDS no further account is started in the request (one
+# e-mail account may take 16 s, and gunicorn kills a request at 30 s by default): the rest are
+# checked by the workers, or the user runs the registration again.
 ACTION_BATCH = 10
+ACTION_SECONDS = 10.0
 _LEVELS = {
     "ok": messages.SUCCESS,
     "warning": messages.WARNING,
@@ -63,6 +69,15 @@ class ChannelAccountAdmin(AgencyScopedAdmin):
             fields += ["config"] if obj is None else ["config", "kind"]
         return fields if obj is None else [*fields, "last_check"]
 
+    def save_model(
+        self, request: HttpRequest, obj: ChannelAccount, form: Any, change: bool
+    ) -> None:
+        # New credentials or a new number void the last check: "Baik" for the old token would
+        # stand until the next daily check.
+        if change and set(form.changed_data) & {*SECRET_FIELDS, "external_id", "config", "kind"}:
+            obj.checked_at, obj.check_ok, obj.check_summary = None, None, ""
+        super().save_model(request, obj, form, change)
+
     @admin.display(description=_("rahasia tersimpan"))
     def stored_secrets(self, account: ChannelAccount) -> str:
         names = [
@@ -85,8 +100,16 @@ class ChannelAccountAdmin(AgencyScopedAdmin):
 
     @admin.action(description=_("Periksa koneksi"), permissions=["change"])
     def connection_check(self, request: HttpRequest, queryset: QuerySet[ChannelAccount]) -> None:
-        for account in self._batch(request, queryset):
-            self._report(request, account, account_check_save(account=account))
+        accounts = self._batch(request, queryset)
+        done = self._within_time(accounts, lambda a: account_check_save(account=a), request)
+        for account in accounts[done:]:
+            channel_account_check_task.enqueue(account_id=account.pk, force=True)
+        if done < len(accounts):
+            text = _(
+                "%(n)d akun lainnya diperiksa di latar belakang; hasilnya tampil di kolom "
+                "Koneksi terakhir dalam beberapa saat."
+            )
+            self.message_user(request, text % {"n": len(accounts) - done}, messages.INFO)
 
     @admin.action(description=_("Daftarkan webhook Telegram"), permissions=["change"])
     def telegram_webhook_action(
@@ -96,8 +119,26 @@ class ChannelAccountAdmin(AgencyScopedAdmin):
         if skipped:
             text = _("%(n)d akun bukan Telegram dilewati.") % {"n": skipped}
             self.message_user(request, text, messages.WARNING)
-        for account in self._batch(request, queryset.filter(kind=ChannelKind.TELEGRAM)):
-            self._report(request, account, telegram_webhook_register(account=account))
+        accounts = self._batch(request, queryset.filter(kind=ChannelKind.TELEGRAM))
+        done = self._within_time(accounts, lambda a: telegram_webhook_register(account=a), request)
+        if done < len(accounts):
+            late = _("%(n)d akun belum diproses karena batas waktu; jalankan lagi untuk akun itu.")
+            self.message_user(request, late % {"n": len(accounts) - done}, messages.WARNING)
+
+    def _within_time(
+        self,
+        accounts: list[ChannelAccount],
+        act: Callable[[ChannelAccount], ConnectionCheck],
+        request: HttpRequest,
+    ) -> int:
+        """Act on accounts in turn, the first always, no new one past ACTION_SECONDS; how many
+        were done."""
+        started = time.monotonic()
+        for done, account in enumerate(accounts):
+            if done and time.monotonic() - started > ACTION_SECONDS:
+                return done
+            self._report(request, account, act(account))
+        return len(accounts)
 
     def _batch(
         self, request: HttpRequest, queryset: QuerySet[ChannelAccount]

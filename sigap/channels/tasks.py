@@ -65,8 +65,9 @@ def channel_accounts_check_task() -> int:
 
 
 @task(queue_name="default", priority=ACCOUNT_CHECK_PRIORITY)
-def channel_account_check_task(account_id: int) -> list[str] | None:
+def channel_account_check_task(account_id: int, force: bool = False) -> list[str] | None:
+    """One account's check; ``force`` (the admin's action) checks it even if checked lately."""
     from sigap.channels.services.connection import account_check_if_due
 
-    outcome = account_check_if_due(account_id)
+    outcome = account_check_if_due(account_id, force=force)
     return list(outcome) if outcome is not None else None

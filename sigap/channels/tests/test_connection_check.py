@@ -434,6 +434,55 @@ def test_view_only_admin_gets_no_check_action(
     assert reloaded(wa_account).checked_at is None and not meta.requests()
 
 
+def test_admin_action_hands_the_rest_to_the_workers_past_its_time(
+    client, meta, wa_account, wa_account_of, agency_a, root_agency, django_user_model, monkeypatch
+):
+    """A slow provider must not hold the page past gunicorn's timeout: once the time is up the
+    accounts left are queued (forced, even if checked lately) and the page says so."""
+    from django_tasks_db.models import DBTaskResult
+
+    from sigap.channels import admin as channels_admin
+    from sigap.channels.tasks import channel_account_check_task
+
+    monkeypatch.setattr(channels_admin, "ACTION_SECONDS", 0.0)
+    other = wa_account_of(agency_a, "100000000000002")
+    account_check_save(account=other)  # checked a moment ago: the action still rechecks it
+    client.force_login(staff(django_user_model, root_agency, "system_admin", "sysadmin"))
+
+    response = run_action(client, "connection_check", wa_account, other)
+
+    assert reloaded(wa_account).checked_at is not None  # the first is always done in the page
+    [queued] = DBTaskResult.objects.filter(task_path=channel_account_check_task.module_path)
+    assert queued.args_kwargs["kwargs"] == {"account_id": other.pk, "force": True}
+    notes = [str(m) for m in response.context["messages"]]
+    assert any("1 akun lainnya diperiksa di latar belakang" in n for n in notes), notes
+    before = reloaded(other).checked_at
+    assert channel_account_check_task.call(account_id=other.pk, force=True) == [
+        other.code,
+        "failed",
+    ]
+    after = reloaded(other).checked_at
+    assert before is not None and after is not None and after > before
+
+
+def test_new_credentials_void_the_last_check(
+    client, meta, wa_account, root_agency, django_user_model
+):
+    from sigap.core.testing import admin_form_data
+
+    meta.add_phone_number(PHONE_NUMBER_ID, ACCESS_TOKEN, verified_name="Lapor Bupati Uji")
+    account_check_save(account=wa_account)
+    assert reloaded(wa_account).check_ok is True
+    client.force_login(staff(django_user_model, root_agency, "system_admin", "sysadmin"))
+    url = f"{CHANGELIST}{wa_account.pk}/change/"
+    data = admin_form_data(client.get(url))
+    data["access_token"] = "token-baru-yang-belum-diperiksa"
+    assert client.post(url, data).status_code == 302
+    account = reloaded(wa_account)
+    assert account.access_token == "token-baru-yang-belum-diperiksa"
+    assert (account.checked_at, account.check_ok, account.check_summary) == (None, None, "")
+
+
 def test_admin_action_registers_the_telegram_webhook(
     client, telegram, tg_account, wa_account, root_agency, django_user_model, settings
 ):
