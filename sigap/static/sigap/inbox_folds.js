@@ -37,11 +37,24 @@
   }
 
   // On a phone the tabs scroll sideways: bring the current one into view, a bit of its left
-  // neighbour showing.
+  // neighbour showing. A live refresh re-renders the strip: it keeps where the user had
+  // scrolled it, unless the current tab changed.
+  var shown = { tab: null, scroll: 0 };
+
+  function activeTab() {
+    return document.querySelector("#inbox-results .inbox-tab.active");
+  }
+
+  function rememberStrip() {
+    var tab = activeTab();
+    if (tab) { shown = { tab: tab.getAttribute("href"), scroll: tab.parentNode.scrollLeft }; }
+  }
+
   function scrollActiveTab() {
-    var tab = document.querySelector("#inbox-results .inbox-tab.active");
+    var tab = activeTab();
     if (!tab) { return; }
     var strip = tab.parentNode;
+    if (tab.getAttribute("href") === shown.tab) { strip.scrollLeft = shown.scroll; return; }
     var left = tab.offsetLeft - strip.offsetLeft;
     if (left + tab.offsetWidth > strip.clientWidth) { strip.scrollLeft = left - 32; }
   }
@@ -61,6 +74,7 @@
   document.addEventListener("keyup", function (event) {
     if (event.key === "x") { summariseSelection(); }  // inbox.js ticks the selected row
   });
+  document.addEventListener("htmx:beforeSwap", rememberStrip);
   document.addEventListener("htmx:afterSettle", function () {
     scrollActiveTab();
     setTimeout(summariseSelection);  // after inbox.js has ticked the kept boxes again
