@@ -384,29 +384,32 @@ class RosterMemberAdmin(RosterPeopleScopedAdmin):
     readonly_fields = ["last_assigned_at"]
 
 
-class DutyShiftAdminForm(forms.ModelForm):  # its clean checks membership with the rest
-    class Meta:
-        model = DutyShift
-        fields = ["agency", "user", "kind", "weekday", "starts_at", "ends_at"]
+class RosterRulesForm(forms.ModelForm):
+    """A roster row checked by the console's service (membership, order, overlaps), with the
+    same Indonesian messages; ``rule`` names it and ``rule_fields`` what it is given."""
+
+    rule: ClassVar[Any]
+    rule_fields: ClassVar[tuple[str, ...]]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if self.errors:
             return cleaned
+        values = {name: cleaned[name] for name in self.rule_fields}
         try:
-            # The console's rules (membership, overlaps), with the same Indonesian messages.
-            duty_shift_validate(
-                agency=cleaned["agency"],
-                user=cleaned["user"],
-                weekday=cleaned["weekday"],
-                starts_at=cleaned["starts_at"],
-                ends_at=cleaned["ends_at"],
-                kind=cleaned["kind"],
-                exclude_id=self.instance.pk,
-            )
+            type(self).rule(**values, exclude_id=self.instance.pk)
         except DomainError as error:
             raise forms.ValidationError(error.message) from error
         return cleaned
+
+
+class DutyShiftAdminForm(RosterRulesForm):
+    rule = duty_shift_validate
+    rule_fields = ("agency", "user", "weekday", "starts_at", "ends_at", "kind")
+
+    class Meta:
+        model = DutyShift
+        fields = ["agency", "user", "kind", "weekday", "starts_at", "ends_at"]
 
 
 @admin.register(DutyShift)
@@ -418,28 +421,13 @@ class DutyShiftAdmin(RosterPeopleScopedAdmin):
     autocomplete_fields = ["user", "agency"]
 
 
-class DutyOverrideAdminForm(forms.ModelForm):
+class DutyOverrideAdminForm(RosterRulesForm):
+    rule = duty_override_validate
+    rule_fields = ("agency", "user", "starts_at", "ends_at", "kind")
+
     class Meta:
         model = DutyOverride
         fields = ["agency", "user", "kind", "is_absence", "starts_at", "ends_at", "note"]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if self.errors:
-            return cleaned
-        try:
-            # The console's rules (membership, order, overlaps), with the same messages.
-            duty_override_validate(
-                agency=cleaned["agency"],
-                user=cleaned["user"],
-                starts_at=cleaned["starts_at"],
-                ends_at=cleaned["ends_at"],
-                kind=cleaned["kind"],
-                exclude_id=self.instance.pk,
-            )
-        except DomainError as error:
-            raise forms.ValidationError(error.message) from error
-        return cleaned
 
 
 @admin.register(DutyOverride)
